@@ -1,0 +1,16 @@
+namespace MyXtts.Abstractions.Plugins;
+
+/// <summary>The extension points. A plugin's kind is the contract its class implements.</summary>
+public enum PluginKind
+{
+    /// <summary><see cref="SpeakerEncoders.ISpeakerEncoder"/>: waveform to speaker embedding. At most one per run.</summary>
+    SpeakerEncoder,
+    /// <summary><see cref="Vocoders.IVocoder"/>: mel to waveform. At most one per run.</summary>
+    Vocoder,
+    /// <summary><see cref="Losses.ILossTerm"/>: a weighted training objective. Any number per run.</summary>
+    LossTerm,
+    /// <summary><see cref="Profiling.ICacheProfiler"/> and/or <see cref="Profiling.IOperationProfiler"/>. At most one per run.</summary>
+    Profiler,
+    /// <summary><see cref="Metrics.IMetricsSink"/>: experiment tracking. Any number per run.</summary>
+    MetricsSink,
+}

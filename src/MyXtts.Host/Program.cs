@@ -1,0 +1,3 @@
+using MyXtts.Host.Cli;
+
+return await CliApplication.RunAsync(args);
