@@ -60,13 +60,18 @@ internal sealed class LogHistogram
 
     /// <summary>
     /// The nearest-rank percentile (<paramref name="percent"/> in 0..100]: the smallest recorded value with at least
-    /// that share of samples at or below it, as its bucket midpoint clamped to the recorded min and max. 0 when empty.
+    /// that share of samples at or below it, as its bucket midpoint clamped to the recorded min and max (exactly the
+    /// min or max at the extreme ranks). 0 when empty.
     /// </summary>
     public double Percentile(double percent)
     {
         if (Count == 0)
             return 0;
         var rank = Math.Max(1, (long)Math.Ceiling(percent / 100.0 * Count));
+        if (rank == 1)
+            return Min;   // the extremes are known exactly
+        if (rank >= Count)
+            return Max;
         long seen = 0;
         for (var i = 0; i < BucketCount; i++)
         {
