@@ -66,6 +66,7 @@ public class SummaryProfilerOutputTests
         var melRow = Assert.Single(events, e => (string?)CollectingLog.Scalar(e, "Operation") == "mel");
         Assert.Equal(1L, CollectingLog.Scalar(melRow, "Count"));
         Assert.Equal(12.5, (double)CollectingLog.Scalar(melRow, "MaxMs")!, 6);
+        Assert.StartsWith("  mel ", melRow.RenderMessage());   // names render unquoted, as table cells
         Assert.Single(events, e => (string?)CollectingLog.Scalar(e, "Operation") == "load_audio");
         var tokens = Assert.Single(events, e => (string?)CollectingLog.Scalar(e, "Cache") == "tokens");
         Assert.Equal(LogEventLevel.Warning, tokens.Level);
