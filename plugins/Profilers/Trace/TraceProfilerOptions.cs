@@ -4,7 +4,7 @@ namespace MyXtts.Plugins.Profilers.Trace;
 public sealed class TraceProfilerOptions
 {
     /// <summary>
-    /// Events kept in memory and in <c>trace.json</c> (about 40 bytes each in memory, 150 in the file); later events
+    /// Events kept in memory and in <c>trace.json</c> (about 40 bytes each in memory, 100-150 in the file); later events
     /// are dropped and counted. The default keeps a few epochs of a small run.
     /// </summary>
     public int MaxEvents { get; set; } = 1_000_000;
