@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using MyXtts.Host.Plugins;
 
@@ -25,28 +24,19 @@ public static class PluginOptionsBinder
                                       $"but plugin {plugin.Describe()} takes no options. Remove the section.");
         }
 
-        var valid = ValidKeys(type);
-        var unknown = keys.Where(k => !valid.Contains(k, StringComparer.OrdinalIgnoreCase)).ToArray();
-        if (unknown.Length > 0)
-            throw new PluginException($"Unknown key {Quote(unknown.Select(k => $"{section.Path}:{k}"))} for plugin '{plugin.Name}'. " +
-                                      $"Valid keys: {(valid.Count == 0 ? "(none)" : string.Join(", ", valid))}. Fix or remove it in the configuration.");
+        var unknown = OptionsKeys.Unknown(section, type);
+        if (unknown.Count > 0)
+            throw new PluginException($"Unknown configuration key for plugin '{plugin.Name}': {string.Join("; ", unknown)}. " +
+                                      "Fix or remove it in the configuration (file, MYXTTS_* environment or command line).");
         try
         {
-            return section.Get(type, o => o.ErrorOnUnknownConfiguration = true) ?? Activator.CreateInstance(type)!;
+            return section.Get(type) ?? Activator.CreateInstance(type)!;
         }
         catch (InvalidOperationException e)
         {
             throw new PluginException($"Cannot bind '{section.Path}' to {type.Name} for plugin '{plugin.Name}': {e.Message}", e);
         }
     }
-
-    /// <summary>Keys the binder can set: writable properties and complex read-only ones, by [ConfigurationKeyName] or name.</summary>
-    public static IReadOnlyList<string> ValidKeys(Type optionsType) =>
-        optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-            .Where(p => p.SetMethod is { IsPublic: true } || !(p.PropertyType.IsValueType || p.PropertyType == typeof(string)))
-            .Select(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name)
-            .ToArray();
 
     private static string Quote(IEnumerable<string> keys) => string.Join(", ", keys.Select(k => $"'{k}'"));
 }

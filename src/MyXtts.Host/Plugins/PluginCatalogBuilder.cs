@@ -73,7 +73,6 @@ internal sealed class PluginCatalogBuilder(PluginSearchPath searchPath)
         }
         _problems.Add(new PluginProblem(plugin.Assembly.Path,
             $"Plugin name '{plugin.Name}' is claimed twice: by {first.Type.FullName} in {first.Assembly.Path} and by " +
-            $"{plugin.Type.FullName} in {plugin.Assembly.Path}. The first one is used; rename one of them (names are unique across all kinds).",
-            plugin.Name));
+            $"{plugin.Type.FullName} in {plugin.Assembly.Path}. The first one is used; rename one of them (names are unique across all kinds)."));
     }
 }
