@@ -10,6 +10,7 @@ public static class CliApplication
         globals = new GlobalOptions();
         var root = new RootCommand("MyXtts: XTTS-style voice-cloning text-to-speech on TorchSharp.");
         globals.AddTo(root);
+        root.Subcommands.Add(Commands.PluginsCommand.Create(globals, _ => new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         return root;
     }
 

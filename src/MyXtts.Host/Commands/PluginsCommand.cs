@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using MyXtts.Host.Cli;
+using MyXtts.Host.Plugins;
+using MyXtts.Host.Plugins.Listing;
+using Spectre.Console;
+
+namespace MyXtts.Host.Commands;
+
+/// <summary><c>myxtts plugins list</c>: every plugin, where it comes from, and why any did not load.</summary>
+public static class PluginsCommand
+{
+    /// <param name="globals">The global options (<c>--plugins-dir</c>).</param>
+    /// <param name="configuration">The configuration of this invocation; plugin options are probed against it.</param>
+    public static Command Create(GlobalOptions globals, Func<ParseResult, IConfiguration> configuration)
+    {
+        var list = new Command("list", "List plugins (built-in and from plugin folders) and any problems loading them. " +
+                                       "Each plugin is constructed once in a throwaway run to catch bad options and constructors.");
+        list.SetAction(parse => List(parse, globals, configuration(parse)));
+        return new Command("plugins", "Inspect plugins.") { list };
+    }
+
+    /// <summary>Exit 0 whenever the listing itself worked, even if some plugins have problems (they are listed).</summary>
+    private static int List(ParseResult parse, GlobalOptions globals, IConfiguration configuration)
+    {
+        var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
+        var problems = catalog.Problems.Concat(PluginProbe.Run(catalog, configuration)).ToArray();
+        PluginListing.Render(ConsoleFor(parse.InvocationConfiguration.Output), catalog, problems);
+        return 0;
+    }
+
+    /// <summary>Spectre's own detection for the real terminal; plain, wide text for redirected or captured output.</summary>
+    private static IAnsiConsole ConsoleFor(TextWriter output)
+    {
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 100_000;   // no wrapping: paths and messages stay on one line for grep
+        return console;
+    }
+}
