@@ -3,7 +3,8 @@ namespace MyXtts.Core.Audio.Processing;
 /// <summary>
 /// Leading and trailing silence removal as librosa.effects.trim: frame RMS over centred, zero-padded frames; a frame is
 /// non-silent when 20·log10(rms / max rms) &gt; −TopDb; the clip keeps [first non-silent frame · hop,
-/// (last non-silent frame + 1) · hop). Silence inside the clip is kept.
+/// (last non-silent frame + 1) · hop). Silence inside the clip is kept; an all-silent clip (every frame's mean square
+/// ≤ 1e-10) trims to nothing.
 /// </summary>
 public static class SilenceTrimmer
 {
@@ -16,7 +17,9 @@ public static class SilenceTrimmer
         options.Validate();
         if (samples.Length == 0) return (0, 0);
         var power = FramePower(samples, options.FrameLength, options.HopLength);
-        double reference = 10 * Math.Log10(Math.Max(PowerFloor, power.Max()));
+        // Digital silence has no reference level; librosa would keep all of it (0 dB re itself), we keep none.
+        if (power.Max() <= PowerFloor) return (0, 0);
+        double reference = 10 * Math.Log10(power.Max());
         int first = -1, last = -1;
         for (int t = 0; t < power.Length; t++)
         {
