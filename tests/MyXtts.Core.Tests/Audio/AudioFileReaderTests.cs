@@ -1,4 +1,5 @@
 using MyXtts.Core.Audio;
+using MyXtts.Core.Audio.SndFile;
 using MyXtts.Core.Tests.TestSupport;
 
 namespace MyXtts.Core.Tests.Audio;
@@ -82,6 +83,17 @@ public sealed class AudioFileReaderTests : IDisposable
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..20]);
         var error = Assert.Throws<AudioFormatException>(() => AudioFileReader.Read(path));
         Assert.StartsWith(path, error.Message);
+    }
+
+    [Fact]
+    public void Without_libsndfile_a_flac_fails_naming_the_file_and_the_install_command()
+    {
+        var path = _dir.Write("tone.flac", "fLaC\0\0\0\x22"u8.ToArray());
+        var error = Assert.Throws<AudioFormatException>(() => SndFileReader.Read(path, "FLAC", library: null));
+        Assert.Equal(AudioErrorKind.DecoderMissing, error.Kind);
+        Assert.StartsWith(path, error.Message);
+        Assert.Contains("FLAC", error.Message);
+        Assert.Contains("apt-get install libsndfile1", error.Message);
     }
 
     private static void AssertFails(string path, AudioErrorKind kind, string cause)

@@ -11,9 +11,12 @@ public static class SndFileReader
     /// <summary>Decodes <paramref name="path"/>; throws <see cref="AudioFormatException"/> naming the file and the cause.</summary>
     /// <param name="path">The file.</param>
     /// <param name="formatName">What the caller believes the file is (e.g. "FLAC"), for the message when libsndfile is missing.</param>
-    public static DecodedAudio Read(string path, string formatName = "this format")
+    public static DecodedAudio Read(string path, string formatName = "this format") => Read(path, formatName, LibSndFile.Instance);
+
+    /// <summary>Decodes with an explicit library binding (null: behave as when libsndfile is not installed).</summary>
+    internal static DecodedAudio Read(string path, string formatName, LibSndFile? library)
     {
-        var lib = LibSndFile.Instance ?? throw new AudioFormatException(path, AudioErrorKind.DecoderMissing,
+        var lib = library ?? throw new AudioFormatException(path, AudioErrorKind.DecoderMissing,
             $"decoding {formatName} needs libsndfile (libsndfile.so.1), which is not installed; {LibSndFile.InstallHint}, or convert the file to WAV.");
         using (AudioFileOpener.Open(path)) { }   // same not-found / directory / empty messages as the WAV path
         var info = new LibSndFile.SfInfo();
