@@ -11,7 +11,7 @@ namespace MyXtts.Core.Audio.Resampling;
 /// </summary>
 public sealed class SincResampler : IDisposable
 {
-    private readonly ConcurrentDictionary<(int Orig, int New, string Device, ScalarType Type), (Tensor Kernel, int Width)> _kernels = new();
+    private readonly ConcurrentDictionary<(int Orig, int New, string Device, ScalarType Type), Lazy<(Tensor Kernel, int Width)>> _kernels = new();
 
     /// <summary>Creates a resampler; <paramref name="options"/> default to torchaudio's (Hann, width 6, rolloff 0.99).</summary>
     public SincResampler(ResamplerOptions? options = null)
@@ -70,17 +70,19 @@ public sealed class SincResampler : IDisposable
     /// <summary>Frees the cached kernels.</summary>
     public void Dispose()
     {
-        foreach (var (kernel, _) in _kernels.Values) kernel.Dispose();
+        foreach (var lazy in _kernels.Values)
+            if (lazy.IsValueCreated) lazy.Value.Kernel.Dispose();
         _kernels.Clear();
     }
 
     private (Tensor Kernel, int Width) Kernel(int orig, int @new, Device device, ScalarType type) =>
-        _kernels.GetOrAdd((orig, @new, device.ToString(), type), key =>
+        _kernels.GetOrAdd((orig, @new, device.ToString(), type), key => new(() =>
         {
+            // Lazy: concurrent first calls build the kernel once instead of leaking a duplicate.
             var (weights, taps, width) = SincKernel.Build(key.Orig, key.New, Options);
             var kernel = tensor(weights, [key.New, 1, taps], type, device).DetachFromDisposeScope();   // cached: outlives the caller's scope
             return (kernel, width);
-        });
+        })).Value;
 
     private static int Gcd(int a, int b)
     {
