@@ -2,8 +2,10 @@ namespace MyXtts.Abstractions.Audio;
 
 /// <summary>
 /// The one mel-spectrogram definition used for training, the vocoder and inference (HiFi-GAN's
-/// <c>mel_spectrogram</c>): centred, reflect-padded STFT, Slaney mel scale and norm, natural log clamped at
+/// <c>mel_spectrogram</c>): reflect padding of (n_fft − hop) / 2 on both sides, then an STFT with center=False and a
+/// periodic Hann window, magnitude sqrt(re² + im² + 1e-9), Slaney mel scale and norm, natural log clamped at
 /// <see cref="LogClamp"/>. Stored in every checkpoint; a mismatch at load time is an error.
+/// MyXtts.Core.Audio.Mel.MelSpectrogram implements it.
 /// </summary>
 public sealed record MelSettings
 {
@@ -19,7 +21,7 @@ public sealed record MelSettings
     public int NMels { get; init; } = 80;
     /// <summary>Lowest filter edge in Hz.</summary>
     public double FMin { get; init; } = 0;
-    /// <summary>Highest filter edge in Hz.</summary>
+    /// <summary>Highest filter edge in Hz; HiFi-GAN's <c>fmax: null</c> (its loss mel) is SampleRate / 2.</summary>
     public double FMax { get; init; } = 8000;
     /// <summary>Magnitudes are clamped to this before the log.</summary>
     public double LogClamp { get; init; } = 1e-5;
