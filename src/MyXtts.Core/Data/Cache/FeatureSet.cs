@@ -1,0 +1,20 @@
+namespace MyXtts.Core.Data.Cache;
+
+/// <summary>
+/// The cached features of one utterance: named float arrays with shapes (log-mel [n_mels, frames] always; pitch and
+/// energy [frames] when the model needs them) plus the decoded audio length.
+/// </summary>
+public sealed class FeatureSet
+{
+    /// <summary>Name of the log-mel array, shape [n_mels, frames].</summary>
+    public const string Mel = "mel";
+
+    /// <summary>Samples in the processed (resampled, trimmed) waveform.</summary>
+    public required long Samples { get; init; }
+
+    /// <summary>Arrays by name; each with its shape (row-major).</summary>
+    public required IReadOnlyDictionary<string, (int[] Shape, float[] Data)> Arrays { get; init; }
+
+    /// <summary>Frames of the log-mel.</summary>
+    public int Frames => Arrays[Mel].Shape[1];
+}
