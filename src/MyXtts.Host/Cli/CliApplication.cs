@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MyXtts.Core.Runtime;
 using MyXtts.Host.Commands;
 using MyXtts.Host.Configuration;
 
@@ -29,7 +30,7 @@ public static class CliApplication
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (ConfigurationException e)
+        catch (Exception e) when (e is ConfigurationException or RuntimeSetupException)
         {
             await context.Error.WriteLineAsync(e.Message);
             return 2;
