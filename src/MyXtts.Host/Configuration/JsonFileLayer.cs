@@ -26,7 +26,7 @@ public static class JsonFileLayer
         {
             throw new ConfigurationException($"{path}:{e.LineNumber + 1}: not valid JSON ({e.Message.Split(". Path:")[0]}). Fix the file and run again.");
         }
-        return new ConfigLayer($"{kind} {name}", walker.Entries);
+        return new ConfigLayer($"{kind.ToString().ToLowerInvariant()} {name}", walker.Entries);
     }
 
     private sealed class Walker(byte[] bytes, ConfigSourceKind kind, string name)
