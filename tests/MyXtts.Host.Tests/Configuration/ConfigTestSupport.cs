@@ -32,6 +32,14 @@ internal sealed class ConfigTestSupport : IDisposable
     public static ConfigurationException LoadFails(ConfigRequest request) =>
         Assert.Throws<ConfigurationException>(() => ConfigurationLoader.Load(request));
 
+    /// <summary>A file of the repository, found by walking up from the test assembly.</summary>
+    public static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
+        throw new InvalidOperationException($"{relative} not found above {AppContext.BaseDirectory}.");
+    }
+
     private static string FindPresets()
     {
         var local = Path.Combine(AppContext.BaseDirectory, "configs");
