@@ -1,22 +1,44 @@
 using System.CommandLine;
+using MyXtts.Core.Runtime;
+using MyXtts.Host.Commands;
+using MyXtts.Host.Configuration;
 
 namespace MyXtts.Host.Cli;
 
 /// <summary>Builds the command tree and runs it. Each subcommand lives in its own file under Commands/.</summary>
 public static class CliApplication
 {
-    public static RootCommand BuildRoot(out GlobalOptions globals)
+    public static RootCommand BuildRoot(out GlobalOptions globals, CliContext? context = null)
     {
+        context ??= CliContext.System();
         globals = new GlobalOptions();
         var root = new RootCommand("MyXtts: XTTS-style voice-cloning text-to-speech on TorchSharp.");
         globals.AddTo(root);
-        root.Subcommands.Add(Commands.PluginsCommand.Create(globals, _ => new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        var options = globals;
+        var ctx = context;
+        EffectiveConfiguration LoadConfiguration(ParseResult parse) => ConfigurationLoader.Load(
+            ConfigRequestFactory.From(parse, options.Config, options.ConfigurationFlags, ctx.Environment, ctx.PresetDirectory));
+        root.Subcommands.Add(PluginsCommand.Create(globals, parse => LoadConfiguration(parse).Root));
+        root.Subcommands.Add(ConfigCommand.Create(globals, context));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliContext.System());
+
+    /// <summary>Parse errors and configuration errors go to <see cref="CliContext.Error"/> as plain messages (no stack trace), exit code 1 and 2.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context)
     {
-        var root = BuildRoot(out _);
-        return await root.Parse(args).InvokeAsync();
+        var root = BuildRoot(out _, context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0) return ParseErrorReport.Write(parse, context.Error);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is ConfigurationException or RuntimeSetupException)
+        {
+            await context.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MyXtts.Host.Configuration;
 
 namespace MyXtts.Host.Cli;
 
@@ -7,7 +8,7 @@ public sealed class GlobalOptions
 {
     public Option<FileInfo?> Config { get; } = new("--config")
     {
-        Description = "JSON configuration file (e.g. configs/tiny.json). Precedence: flags > MYXTTS_* environment > this file > defaults.",
+        Description = "JSON configuration file (e.g. configs/tiny.json). Precedence: flags > MYXTTS_* environment > this file > --model-size preset > defaults.",
         Recursive = true,
     };
 
@@ -24,10 +25,14 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>--device, --threads, --mixed-precision, ..., --model-size and --set (see ConfigurationFlags.Table).</summary>
+    public ConfigurationFlags ConfigurationFlags { get; } = new();
+
     public void AddTo(Command root)
     {
         root.Options.Add(Config);
         root.Options.Add(Plugin);
         root.Options.Add(PluginsDir);
+        ConfigurationFlags.AddTo(root);
     }
 }

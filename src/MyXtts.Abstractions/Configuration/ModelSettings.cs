@@ -1,0 +1,125 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using MyXtts.Abstractions.Audio;
+
+namespace MyXtts.Abstractions.Configuration;
+
+/// <summary>Model architecture (<c>model.*</c>), after the original's <c>ModelConfig</c>.</summary>
+public sealed record ModelSettings
+{
+    /// <summary>Width of the text encoder.</summary>
+    [ConfigurationKeyName("text_encoder_dim"), Range(8, 8192)]
+    public int TextEncoderDim { get; init; } = 512;
+
+    /// <summary>Transformer layers in the text encoder.</summary>
+    [ConfigurationKeyName("text_encoder_layers"), Range(1, 64)]
+    public int TextEncoderLayers { get; init; } = 8;
+
+    /// <summary>Attention heads in the text encoder; must divide <see cref="TextEncoderDim"/>.</summary>
+    [ConfigurationKeyName("text_encoder_heads"), Range(1, 128)]
+    public int TextEncoderHeads { get; init; } = 8;
+
+    /// <summary>Token vocabulary size (256 for the character tokenizer, 256256 for NLLB-200).</summary>
+    [ConfigurationKeyName("text_vocab_size"), Range(2, 1_000_000)]
+    public int TextVocabSize { get; init; } = 256_256;
+
+    /// <summary>Tokenizer: <c>custom</c> (characters) or <c>nllb</c> (NLLB-200 SentencePiece).</summary>
+    [ConfigurationKeyName("tokenizer_type"), AllowedValues("custom", "nllb")]
+    public string TokenizerType { get; init; } = "nllb";
+
+    /// <summary>Width of the reference-audio (conditioning) encoder.</summary>
+    [ConfigurationKeyName("audio_encoder_dim"), Range(8, 8192)]
+    public int AudioEncoderDim { get; init; } = 768;
+
+    /// <summary>Transformer layers in the audio encoder.</summary>
+    [ConfigurationKeyName("audio_encoder_layers"), Range(1, 64)]
+    public int AudioEncoderLayers { get; init; } = 8;
+
+    /// <summary>Attention heads in the audio encoder; must divide <see cref="AudioEncoderDim"/>.</summary>
+    [ConfigurationKeyName("audio_encoder_heads"), Range(1, 128)]
+    public int AudioEncoderHeads { get; init; } = 12;
+
+    /// <summary>Width of the mel decoder.</summary>
+    [ConfigurationKeyName("decoder_dim"), Range(8, 8192)]
+    public int DecoderDim { get; init; } = 1536;
+
+    /// <summary>Transformer layers in the mel decoder.</summary>
+    [ConfigurationKeyName("decoder_layers"), Range(1, 128)]
+    public int DecoderLayers { get; init; } = 16;
+
+    /// <summary>Attention heads in the mel decoder; must divide <see cref="DecoderDim"/>.</summary>
+    [ConfigurationKeyName("decoder_heads"), Range(1, 128)]
+    public int DecoderHeads { get; init; } = 24;
+
+    /// <summary><c>autoregressive</c> or <c>non_autoregressive</c> decoding.</summary>
+    [ConfigurationKeyName("decoder_strategy"), AllowedValues("autoregressive", "non_autoregressive")]
+    public string DecoderStrategy { get; init; } = "autoregressive";
+
+    /// <summary>Train and use a duration predictor for alignment.</summary>
+    [ConfigurationKeyName("use_duration_predictor")]
+    public bool UseDurationPredictor { get; init; } = true;
+
+    /// <summary>Mel bands.</summary>
+    [ConfigurationKeyName("n_mels"), Range(8, 512)]
+    public int NMels { get; init; } = 80;
+
+    /// <summary>FFT size.</summary>
+    [ConfigurationKeyName("n_fft"), Range(64, 16384)]
+    public int NFft { get; init; } = 1024;
+
+    /// <summary>Samples between mel frames.</summary>
+    [ConfigurationKeyName("hop_length"), Range(16, 8192)]
+    public int HopLength { get; init; } = 256;
+
+    /// <summary>Analysis window length; at most <see cref="NFft"/>.</summary>
+    [ConfigurationKeyName("win_length"), Range(16, 16384)]
+    public int WinLength { get; init; } = 1024;
+
+    /// <summary>Audio sample rate in Hz (audio is resampled to it on load).</summary>
+    [ConfigurationKeyName("sample_rate"), Range(8000, 192000)]
+    public int SampleRate { get; init; } = 22050;
+
+    /// <summary>Lowest mel filter edge in Hz.</summary>
+    [ConfigurationKeyName("mel_fmin"), Range(0.0, 96000.0)]
+    public double MelFmin { get; init; } = 0;
+
+    /// <summary>Highest mel filter edge in Hz; at most half the sample rate.</summary>
+    [ConfigurationKeyName("mel_fmax"), Range(1.0, 96000.0)]
+    public double MelFmax { get; init; } = 8000;
+
+    /// <summary>Size of the speaker embedding the decoder is conditioned on.</summary>
+    [ConfigurationKeyName("speaker_embedding_dim"), Range(8, 4096)]
+    public int SpeakerEmbeddingDim { get; init; } = 512;
+
+    /// <summary>Condition the decoder on a reference voice.</summary>
+    [ConfigurationKeyName("use_voice_conditioning")]
+    public bool UseVoiceConditioning { get; init; } = true;
+
+    /// <summary>Layers dedicated to voice conditioning.</summary>
+    [ConfigurationKeyName("voice_conditioning_layers"), Range(0, 32)]
+    public int VoiceConditioningLayers { get; init; } = 4;
+
+    /// <summary>Dropout inside the voice (reference audio) encoder.</summary>
+    [ConfigurationKeyName("voice_encoder_dropout"), Range(0.0, 0.9)]
+    public double VoiceEncoderDropout { get; init; } = 0.1;
+
+    /// <summary>Longest input text in characters.</summary>
+    [ConfigurationKeyName("max_text_length"), Range(1, 100_000)]
+    public int MaxTextLength { get; init; } = 500;
+
+    /// <summary>Longest token sequence attended to.</summary>
+    [ConfigurationKeyName("max_attention_sequence_length"), Range(8, 100_000)]
+    public int MaxAttentionSequenceLength { get; init; } = 512;
+
+    /// <summary>Language codes the model is trained for.</summary>
+    [ConfigurationKeyName("languages")]
+    public IReadOnlyList<string> Languages { get; init; } =
+        ["en", "es", "fr", "de", "it", "pt", "pl", "tr", "ru", "nl", "cs", "ar", "zh", "ja", "hu", "ko"];
+
+    /// <summary>The mel definition these settings describe (shared with vocoders and checkpoints).</summary>
+    public MelSettings ToMelSettings() => new()
+    {
+        SampleRate = SampleRate, NFft = NFft, HopLength = HopLength, WinLength = WinLength,
+        NMels = NMels, FMin = MelFmin, FMax = MelFmax,
+    };
+}

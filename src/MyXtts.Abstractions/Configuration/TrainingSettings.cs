@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace MyXtts.Abstractions.Configuration;
+
+/// <summary>Optimisation, schedule, losses and checkpointing (<c>training.*</c>), after the original's <c>TrainingConfig</c>.</summary>
+public sealed record TrainingSettings
+{
+    /// <summary>Passes over the training split.</summary>
+    [ConfigurationKeyName("epochs"), Range(1, 1_000_000)]
+    public int Epochs { get; init; } = 1000;
+
+    /// <summary>Peak learning rate.</summary>
+    [ConfigurationKeyName("learning_rate"), Range(1e-8, 1.0)]
+    public double LearningRate { get; init; } = 1e-4;
+
+    /// <summary>Linear warm-up steps.</summary>
+    [ConfigurationKeyName("warmup_steps"), Range(0, 10_000_000)]
+    public int WarmupSteps { get; init; } = 4000;
+
+    /// <summary>Decoupled weight decay (AdamW) or L2 penalty (Adam).</summary>
+    [ConfigurationKeyName("weight_decay"), Range(0.0, 1.0)]
+    public double WeightDecay { get; init; } = 1e-6;
+
+    /// <summary>Global gradient-norm clip; 0 disables clipping.</summary>
+    [ConfigurationKeyName("gradient_clip_norm"), Range(0.0, 1e6)]
+    public double GradientClipNorm { get; init; } = 1.0;
+
+    /// <summary>Micro-batches accumulated per optimizer step.</summary>
+    [ConfigurationKeyName("gradient_accumulation_steps"), Range(1, 4096)]
+    public int GradientAccumulationSteps { get; init; } = 1;
+
+    /// <summary><c>adamw</c> or <c>adam</c>.</summary>
+    [ConfigurationKeyName("optimizer"), AllowedValues("adamw", "adam")]
+    public string Optimizer { get; init; } = "adamw";
+
+    /// <summary>Adam beta1.</summary>
+    [ConfigurationKeyName("beta1"), Range(0.0, 0.999999)]
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam beta2.</summary>
+    [ConfigurationKeyName("beta2"), Range(0.0, 0.999999)]
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Adam epsilon.</summary>
+    [ConfigurationKeyName("eps"), Range(1e-12, 1e-2)]
+    public double Eps { get; init; } = 1e-8;
+
+    /// <summary>Learning-rate schedule: <c>noam</c>, <c>cosine</c> (warm-up then cosine to <see cref="MinLearningRate"/>) or <c>constant</c>.</summary>
+    [ConfigurationKeyName("scheduler"), AllowedValues("noam", "cosine", "constant")]
+    public string Scheduler { get; init; } = "noam";
+
+    /// <summary>Floor of the cosine schedule.</summary>
+    [ConfigurationKeyName("min_learning_rate"), Range(0.0, 1.0)]
+    public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>
+    /// Weight of each loss term by name (<c>training.loss_weights.&lt;name&gt;</c>). The original's
+    /// <c>training.&lt;name&gt;_loss_weight</c> keys (e.g. <c>mel_loss_weight</c>) land here as <c>&lt;name&gt;</c>.
+    /// </summary>
+    [ConfigurationKeyName("loss_weights")]
+    public IReadOnlyDictionary<string, double> LossWeights { get; init; } = new Dictionary<string, double>
+    {
+        ["mel"] = 35.0, ["kl"] = 1.0, ["duration"] = 0.1, ["attention"] = 0.1,
+        ["voice_similarity"] = 3.0, ["speaker_classification"] = 1.5, ["voice_reconstruction"] = 2.0,
+        ["prosody_matching"] = 1.0, ["spectral_consistency"] = 1.5,
+    };
+
+    /// <summary>Epochs without improvement before stopping; 0 disables early stopping.</summary>
+    [ConfigurationKeyName("early_stopping_patience"), Range(0, 1_000_000)]
+    public int EarlyStoppingPatience { get; init; } = 25;
+
+    /// <summary>Smallest validation-loss decrease that counts as improvement.</summary>
+    [ConfigurationKeyName("early_stopping_min_delta"), Range(0.0, 1e6)]
+    public double EarlyStoppingMinDelta { get; init; } = 0.0005;
+
+    /// <summary>Steps between checkpoints.</summary>
+    [ConfigurationKeyName("save_step"), Range(1, 100_000_000)]
+    public int SaveStep { get; init; } = 25000;
+
+    /// <summary>Folder of checkpoints (relative paths are relative to the run folder).</summary>
+    [ConfigurationKeyName("checkpoint_dir")]
+    public string CheckpointDir { get; init; } = "checkpoints";
+
+    /// <summary>Steps between validations.</summary>
+    [ConfigurationKeyName("val_step"), Range(1, 100_000_000)]
+    public int ValStep { get; init; } = 5000;
+
+    /// <summary>Steps between training log lines (reading a loss value synchronises the device).</summary>
+    [ConfigurationKeyName("log_step"), Range(1, 100_000_000)]
+    public int LogStep { get; init; } = 100;
+
+    /// <summary>Seed of torch's random generators (weights init, dropout, shuffling).</summary>
+    [ConfigurationKeyName("seed")]
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Debug mode: autograd anomaly detection, synchronous CUDA kernels and deterministic algorithms (slow).</summary>
+    [ConfigurationKeyName("enable_eager_debug")]
+    public bool EnableEagerDebug { get; init; }
+}

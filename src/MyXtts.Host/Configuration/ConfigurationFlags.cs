@@ -1,0 +1,72 @@
+using System.CommandLine;
+
+namespace MyXtts.Host.Configuration;
+
+/// <summary>
+/// The configuration flags every command accepts. Adding a flag for a key is one line in <see cref="Table"/>;
+/// any other key can be set with <c>--set section.key=value</c>.
+/// </summary>
+public sealed class ConfigurationFlags
+{
+    public IReadOnlyList<ConfigFlag> Table { get; } =
+    [
+        ConfigFlag.Value("--device", "runtime.device", "Device: auto (CUDA when available, else CPU), cpu, cuda or cuda:N.", "auto|cpu|cuda|cuda:N"),
+        ConfigFlag.Value("--threads", "runtime.threads", "Intra-op CPU threads; 0 keeps libtorch's default.", "n"),
+        ConfigFlag.Value("--interop-threads", "runtime.interop_threads", "Inter-op CPU threads; 0 keeps libtorch's default.", "n"),
+        ConfigFlag.Value("--mixed-precision", "data.mixed_precision", "Reduced-precision compute.", "off|fp16|bf16"),
+        ConfigFlag.Switch("--enable-xla", "data.enable_xla", "true", "Speed-over-exactness backend settings (see docs/configuration.md)."),
+        ConfigFlag.Switch("--disable-xla", "data.enable_xla", "false", "Strict float32 backend settings."),
+        ConfigFlag.Switch("--eager-debug", "training.enable_eager_debug", "true", "Anomaly detection, synchronous CUDA, deterministic algorithms (slow)."),
+        ConfigFlag.Value("--log-level", "runtime.log_level", "Lowest level logged.", "verbose|debug|information|warning|error|fatal"),
+        ConfigFlag.Value("--log-format", "runtime.log_format", "Console log format.", "text|json"),
+        ConfigFlag.Value("--output-dir", "runtime.output_dir", "Parent folder of run folders.", "dir"),
+        ConfigFlag.Value("--run-name", "runtime.run_name", "Run folder name instead of <timestamp>-<command>.", "name"),
+        ConfigFlag.Value("--seed", "training.seed", "Seed of torch's random generators.", "n"),
+    ];
+
+    public Option<string> ModelSize { get; } = new("--model-size")
+    {
+        Description = "Preset layered under --config: tiny, small, normal or big (configs/<size>.json).",
+        Recursive = true,
+        HelpName = string.Join("|", Presets.Names),
+    };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Set any key: --set training.learning_rate=3e-4 (repeatable; lists as a,b,c). Named flags win over --set.",
+        Recursive = true,
+        HelpName = "section.key=value",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public IEnumerable<Option> Options => Table.Select(f => f.Option).Append(ModelSize).Append(Set);
+
+    public void AddTo(Command root)
+    {
+        foreach (var option in Options) root.Options.Add(option);
+    }
+
+    /// <summary>The flag layer of a parse: <c>--set</c> entries first, then table flags (which therefore win).</summary>
+    public IReadOnlyList<ConfigEntry> EntriesIn(ParseResult parse)
+    {
+        var entries = new List<ConfigEntry>();
+        foreach (var assignment in parse.GetValue(Set) ?? [])
+        {
+            var eq = assignment.IndexOf('=');
+            if (eq <= 0)
+                throw new ConfigurationException($"--set '{assignment}' is not of the form section.key=value (e.g. --set training.learning_rate=3e-4).");
+            var key = assignment[..eq].Trim();
+            entries.Add(new(key.Replace('.', ':'), assignment[(eq + 1)..], new ConfigSource(ConfigSourceKind.Flag, $"--set {key}")));
+        }
+        var given = new Dictionary<string, ConfigFlag>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flag in Table)
+        {
+            if (flag.ValueIn(parse) is not { } value) continue;
+            if (given.TryGetValue(flag.Key, out var other) && entries.Last(e => e.Key == flag.Key).Value != value)
+                throw new ConfigurationException($"{other.Option.Name} and {flag.Option.Name} both set {flag.Key.Replace(':', '.')} to different values; give only one.");
+            given[flag.Key] = flag;
+            entries.Add(new(flag.Key, value, new ConfigSource(ConfigSourceKind.Flag, flag.Option.Name)));
+        }
+        return entries;
+    }
+}
