@@ -18,7 +18,7 @@ public static class CliApplication
         var ctx = context;
         EffectiveConfiguration LoadConfiguration(ParseResult parse) => ConfigurationLoader.Load(
             ConfigRequestFactory.From(parse, options.Config, options.ConfigurationFlags, ctx.Environment, ctx.PresetDirectory));
-        root.Subcommands.Add(PluginsCommand.Create(globals, parse => LoadConfiguration(parse).Root));
+        root.Subcommands.Add(PluginsCommand.Create(globals, LoadConfiguration));
         root.Subcommands.Add(ConfigCommand.Create(globals, context));
         return root;
     }

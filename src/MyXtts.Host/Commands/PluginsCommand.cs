@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using MyXtts.Host.Cli;
+using MyXtts.Host.Composition;
+using MyXtts.Host.Configuration;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Listing;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public static class PluginsCommand
 {
     /// <param name="globals">The global options (<c>--plugins-dir</c>).</param>
     /// <param name="configuration">The configuration of this invocation; plugin options are probed against it.</param>
-    public static Command Create(GlobalOptions globals, Func<ParseResult, IConfiguration> configuration)
+    public static Command Create(GlobalOptions globals, Func<ParseResult, EffectiveConfiguration> configuration)
     {
         var list = new Command("list", "List plugins (built-in and from plugin folders) and any problems loading them. " +
                                        "Each plugin is constructed once in a throwaway run to catch bad options and constructors.");
@@ -21,10 +22,10 @@ public static class PluginsCommand
     }
 
     /// <summary>Exit 0 whenever the listing itself worked, even if some plugins have problems (they are listed).</summary>
-    private static int List(ParseResult parse, GlobalOptions globals, IConfiguration configuration)
+    private static int List(ParseResult parse, GlobalOptions globals, EffectiveConfiguration configuration)
     {
         var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
-        var problems = catalog.Problems.Concat(PluginProbe.Run(catalog, configuration)).ToArray();
+        var problems = catalog.Problems.Concat(PluginProbe.Run(catalog, configuration.Root, b => EngineServices.Register(b, configuration.Settings))).ToArray();
         PluginListing.Render(ConsoleFor(parse.InvocationConfiguration.Output), catalog, problems);
         return 0;
     }

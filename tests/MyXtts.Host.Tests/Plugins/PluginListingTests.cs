@@ -41,7 +41,8 @@ public class PluginListingTests
     public void Every_problem_is_listed_once_and_unusable_plugins_point_to_it()
     {
         var catalog = FixturePlugins.All;
-        var probed = PluginProbe.Run(catalog, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var probed = PluginProbe.Run(catalog, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+            b => MyXtts.Host.Composition.EngineServices.Register(b, new MyXtts.Abstractions.Configuration.MyXttsSettings()));
 
         var output = Render(catalog, [.. catalog.Problems, .. probed]);
 

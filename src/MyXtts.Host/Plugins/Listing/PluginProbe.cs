@@ -1,3 +1,4 @@
+using Autofac;
 using Microsoft.Extensions.Configuration;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Host.Composition;
@@ -12,13 +13,13 @@ namespace MyXtts.Host.Plugins.Listing;
 public static class PluginProbe
 {
     /// <summary>One problem per plugin that cannot be composed or constructed.</summary>
-    public static IReadOnlyList<PluginProblem> Run(PluginCatalog catalog, IConfiguration configuration)
+    public static IReadOnlyList<PluginProblem> Run(PluginCatalog catalog, IConfiguration configuration, Action<ContainerBuilder>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("myxtts-probe-");
         try
         {
             return catalog.Plugins
-                .Select(plugin => Probe(catalog, plugin, configuration, new RunContext(directory.FullName, "probe")))
+                .Select(plugin => Probe(catalog, plugin, configuration, configure, new RunContext(directory.FullName, "probe")))
                 .OfType<PluginProblem>()
                 .ToArray();
         }
@@ -29,11 +30,12 @@ public static class PluginProbe
         }
     }
 
-    private static PluginProblem? Probe(PluginCatalog catalog, PluginDescriptor plugin, IConfiguration configuration, RunContext context)
+    private static PluginProblem? Probe(PluginCatalog catalog, PluginDescriptor plugin, IConfiguration configuration,
+        Action<ContainerBuilder>? configure, RunContext context)
     {
         try
         {
-            using var composition = HostComposition.Build(catalog, PluginSelection.Of(plugin), configuration, Serilog.Core.Logger.None);
+            using var composition = HostComposition.Build(catalog, PluginSelection.Of(plugin), configuration, Serilog.Core.Logger.None, configure);
             using var run = composition.BeginRun(context);
             return null;
         }
