@@ -58,11 +58,14 @@ public sealed record DataSettings
     [ConfigurationKeyName("add_blank")]
     public bool AddBlank { get; init; } = true;
 
-    /// <summary>Read speaker ids (see <see cref="SpeakerIdPattern"/>).</summary>
+    /// <summary>
+    /// Read speakers from the metadata's fourth column or the id (see <see cref="SpeakerIdPattern"/>); false treats the
+    /// whole dataset as one speaker.
+    /// </summary>
     [ConfigurationKeyName("enable_multispeaker")]
-    public bool EnableMultispeaker { get; init; }
+    public bool EnableMultispeaker { get; init; } = true;
 
-    /// <summary>Regex whose first group extracts the speaker id from a file name.</summary>
+    /// <summary>Regex whose first group is the speaker, matched against the id; null = <c>^([^_]+)_</c>, empty = single speaker.</summary>
     [ConfigurationKeyName("speaker_id_pattern")]
     public string? SpeakerIdPattern { get; init; }
 
@@ -110,15 +113,23 @@ public sealed record DataSettings
     [ConfigurationKeyName("prefetch_buffer_size"), Range(0, 1024)]
     public int PrefetchBufferSize { get; init; } = 4;
 
-    /// <summary>Mel cache policy: <c>auto</c>, <c>precompute</c> (build the cache first) or <c>runtime</c> (compute per batch).</summary>
+    /// <summary>
+    /// Feature cache policy: <c>precompute</c> (features cached on disk under <c>data.cache_dir</c>, built before training
+    /// and reused by later runs), <c>runtime</c> (computed in memory for each run, nothing written), <c>auto</c>
+    /// (precompute when the cache folder is writable, else runtime).
+    /// </summary>
     [ConfigurationKeyName("preprocessing_mode"), AllowedValues("auto", "precompute", "runtime")]
     public string PreprocessingMode { get; init; } = "auto";
+
+    /// <summary>Feature cache root; empty = <c>$XDG_CACHE_HOME/myxtts</c> (else <c>~/.cache/myxtts</c>). One sub-folder per dataset.</summary>
+    [ConfigurationKeyName("cache_dir")]
+    public string CacheDir { get; init; } = "";
 
     /// <summary>Seconds of reference audio used for voice conditioning.</summary>
     [ConfigurationKeyName("reference_audio_length"), Range(0.5, 60.0)]
     public double ReferenceAudioLength { get; init; } = 3.0;
 
-    /// <summary>Clips are cut to at most this many seconds after trimming.</summary>
+    /// <summary>Clips longer than this (seconds, after trimming) are skipped and counted in the dataset report.</summary>
     [ConfigurationKeyName("max_audio_length"), Range(0.5, 600.0)]
     public double MaxAudioLength { get; init; } = 11.0;
 

@@ -19,13 +19,12 @@ public sealed record ModelSettings
     [ConfigurationKeyName("text_encoder_heads"), Range(1, 128)]
     public int TextEncoderHeads { get; init; } = 8;
 
-    /// <summary>Token vocabulary size (256 for the character tokenizer, 256256 for NLLB-200).</summary>
-    [ConfigurationKeyName("text_vocab_size"), Range(2, 1_000_000)]
-    public int TextVocabSize { get; init; } = 256_256;
-
-    /// <summary>Tokenizer: <c>custom</c> (characters) or <c>nllb</c> (NLLB-200 SentencePiece).</summary>
-    [ConfigurationKeyName("tokenizer_type"), AllowedValues("custom", "nllb")]
-    public string TokenizerType { get; init; } = "nllb";
+    /// <summary>
+    /// Text input: <c>phonemes</c> (espeak-ng IPA), <c>characters</c>, or <c>auto</c> = phonemes when espeak-ng is
+    /// installed, else characters (logged). The vocabulary is built from the training data and saved with the model.
+    /// </summary>
+    [ConfigurationKeyName("tokenizer_type"), AllowedValues("auto", "phonemes", "characters")]
+    public string TokenizerType { get; init; } = "auto";
 
     /// <summary>Width of the reference-audio (conditioning) encoder.</summary>
     [ConfigurationKeyName("audio_encoder_dim"), Range(8, 8192)]

@@ -20,6 +20,7 @@ public static class CliApplication
             ConfigRequestFactory.From(parse, options.Config, options.ConfigurationFlags, ctx.Environment, ctx.PresetDirectory));
         root.Subcommands.Add(PluginsCommand.Create(globals, LoadConfiguration));
         root.Subcommands.Add(ConfigCommand.Create(globals, context));
+        root.Subcommands.Add(DatasetCommand.Create(globals, context));
         return root;
     }
 
@@ -35,7 +36,7 @@ public static class CliApplication
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is ConfigurationException or RuntimeSetupException)
+        catch (Exception e) when (e is ConfigurationException or RuntimeSetupException or Plugins.PluginException)
         {
             await context.Error.WriteLineAsync(e.Message);
             return 2;

@@ -17,7 +17,7 @@ public sealed class FeatureCache(string directory, string frontEndKey, IProfiler
     /// <summary>Cache name reported to the profiler.</summary>
     public const string ProfilerName = "features";
 
-    private static ReadOnlySpan<byte> Magic => "MXFEAT01"u8;
+    private static ReadOnlySpan<byte> Magic => "MXFEAT02"u8;
     private readonly byte[] _key = SHA256.HashData(Encoding.UTF8.GetBytes(frontEndKey));
 
     /// <summary>The cache folder.</summary>
@@ -77,6 +77,7 @@ public sealed class FeatureCache(string directory, string frontEndKey, IProfiler
         using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(features.Samples);
+            w.Write(features.SourceSampleRate);
             w.Write(features.Arrays.Count);
             foreach (var (name, (shape, data)) in features.Arrays.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
@@ -114,6 +115,7 @@ public sealed class FeatureCache(string directory, string frontEndKey, IProfiler
 
         using var p = new BinaryReader(new MemoryStream(bytes));
         var samples = p.ReadInt64();
+        var sourceRate = p.ReadInt32();
         var count = p.ReadInt32();
         var arrays = new Dictionary<string, (int[], float[])>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
@@ -129,7 +131,7 @@ public sealed class FeatureCache(string directory, string frontEndKey, IProfiler
             arrays[name] = (shape, data);
         }
         if (!arrays.ContainsKey(FeatureSet.Mel)) throw new InvalidDataException("no mel array");
-        return new FeatureSet { Samples = samples, Arrays = arrays };
+        return new FeatureSet { Samples = samples, SourceSampleRate = sourceRate, Arrays = arrays };
     }
 
     private static (long Size, long Ticks) SourceStamp(string path)

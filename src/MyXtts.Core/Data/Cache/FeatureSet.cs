@@ -12,6 +12,9 @@ public sealed class FeatureSet
     /// <summary>Samples in the processed (resampled, trimmed) waveform.</summary>
     public required long Samples { get; init; }
 
+    /// <summary>Sample rate of the source file before resampling (for the dataset report); 0 when unknown.</summary>
+    public int SourceSampleRate { get; init; }
+
     /// <summary>Arrays by name; each with its shape (row-major).</summary>
     public required IReadOnlyDictionary<string, (int[] Shape, float[] Data)> Arrays { get; init; }
 
