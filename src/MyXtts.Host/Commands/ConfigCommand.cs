@@ -52,13 +52,7 @@ public static class ConfigCommand
 
     private static void WriteTable(IEnumerable<(string Key, string Value, string Source)> rows, TextWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
-        if (writer != Console.Out || Console.IsOutputRedirected) console.Profile.Width = 200;   // files and pipes: no wrapping
+        var console = Terminal.For(writer);
         var table = new Table().AddColumns(new TableColumn("Key").NoWrap(), new TableColumn("Value"), new TableColumn("Source").NoWrap());
         foreach (var (key, value, source) in rows)
             table.AddRow(Markup.Escape(key), Markup.Escape(value), source == "default" ? "[grey]default[/]" : Markup.Escape(source));

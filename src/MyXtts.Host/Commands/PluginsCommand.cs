@@ -4,7 +4,6 @@ using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Listing;
-using Spectre.Console;
 
 namespace MyXtts.Host.Commands;
 
@@ -26,22 +25,7 @@ public static class PluginsCommand
     {
         var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
         var problems = catalog.Problems.Concat(PluginProbe.Run(catalog, configuration.Root, b => EngineServices.Register(b, configuration.Settings))).ToArray();
-        PluginListing.Render(ConsoleFor(parse.InvocationConfiguration.Output), catalog, problems);
+        PluginListing.Render(Terminal.For(parse.InvocationConfiguration.Output), catalog, problems);
         return 0;
-    }
-
-    /// <summary>Spectre's own detection for the real terminal; plain, wide text for redirected or captured output.</summary>
-    private static IAnsiConsole ConsoleFor(TextWriter output)
-    {
-        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected) return AnsiConsole.Console;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 100_000;   // no wrapping: paths and messages stay on one line for grep
-        return console;
     }
 }

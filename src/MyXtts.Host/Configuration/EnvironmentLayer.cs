@@ -1,3 +1,4 @@
+using MyXtts.Host.Cli;
 namespace MyXtts.Host.Configuration;
 
 /// <summary>

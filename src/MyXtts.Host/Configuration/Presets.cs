@@ -1,3 +1,4 @@
+using MyXtts.Host.Cli;
 namespace MyXtts.Host.Configuration;
 
 /// <summary>The model-size presets: <c>&lt;preset dir&gt;/&lt;name&gt;.json</c>, selected by <c>--model-size</c>.</summary>

@@ -1,3 +1,4 @@
+using MyXtts.Host.Cli;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;

@@ -1,3 +1,4 @@
+using MyXtts.Host.Cli;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Selection;
@@ -107,12 +108,12 @@ public class PluginSelectionTests
     [InlineData("summary", "summary", 0)]
     [InlineData("", "abc", 3)]
     public void Edit_distance_counts_insertions_deletions_and_substitutions(string a, string b, int expected) =>
-        Assert.Equal(expected, NameSuggestions.Distance(a, b));
+        Assert.Equal(expected, NameSuggester.Distance(a, b));
 
     [Fact]
     public void Suggestions_include_names_the_typed_text_starts_and_skip_distant_ones()
     {
-        Assert.Equal(["ecapa_tdnn"], NameSuggestions.For("ecapa", ["ecapa_tdnn", "resemblyzer", "hifigan"]));
-        Assert.Empty(NameSuggestions.For("zzz", ["ecapa_tdnn", "resemblyzer"]));
+        Assert.Equal(["ecapa_tdnn"], NameSuggester.Close("ecapa", ["ecapa_tdnn", "resemblyzer", "hifigan"]));
+        Assert.Empty(NameSuggester.Close("zzz", ["ecapa_tdnn", "resemblyzer"]));
     }
 }

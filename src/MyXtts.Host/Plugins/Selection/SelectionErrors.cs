@@ -1,3 +1,4 @@
+using MyXtts.Host.Cli;
 using MyXtts.Abstractions.Plugins;
 
 namespace MyXtts.Host.Plugins.Selection;
@@ -10,7 +11,7 @@ internal static class SelectionErrors
     public static PluginException UnknownName(PluginCatalog catalog, string name, PluginKind? kind = null)
     {
         var candidates = kind is { } k ? catalog.OfKind(k) : catalog.Plugins;
-        var suggestions = NameSuggestions.For(name, candidates.Select(p => p.Name));
+        var suggestions = NameSuggester.Close(name, candidates.Select(p => p.Name));
         var didYouMean = suggestions.Count == 0 ? "" : $" Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?";
         var unusable = catalog.Problems.FirstOrDefault(p => p.PluginName == name) is { } problem
             ? $" A plugin of that name was found but cannot be used: {problem.Message}"

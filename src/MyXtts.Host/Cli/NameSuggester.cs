@@ -1,8 +1,21 @@
-namespace MyXtts.Host.Configuration;
+namespace MyXtts.Host.Cli;
 
-/// <summary>Finds the valid name closest to a mistyped one (Levenshtein distance), for "did you mean" hints.</summary>
+/// <summary>"Did you mean" hints for mistyped names (flags, configuration keys, plugin names): Levenshtein distance.</summary>
 public static class NameSuggester
 {
+    /// <summary>Up to three known names close to <paramref name="typed"/> (by distance or a shared prefix), closest first.</summary>
+    public static IReadOnlyList<string> Close(string typed, IEnumerable<string> known)
+    {
+        var limit = Math.Max(2, typed.Length / 3);
+        return known
+            .Select(name => (name, distance: Distance(typed, name)))
+            .Where(c => c.distance <= limit || c.name.StartsWith(typed, StringComparison.Ordinal) || typed.StartsWith(c.name, StringComparison.Ordinal))
+            .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => c.name)
+            .ToArray();
+    }
+
     /// <summary>The candidate nearest to <paramref name="typed"/>, or null when there are no candidates.</summary>
     public static string? Nearest(string typed, IEnumerable<string> candidates, Func<string, string, int>? distance = null)
     {
