@@ -15,7 +15,7 @@ public static class DatasetReport
         foreach (var (name, data) in splits)
         {
             var seconds = data.Samples.Select(s => s / (double)sampleRate).ToList();
-            var rates = Enumerable.Range(0, data.Count).Select(i => data.Features(i).SourceSampleRate).GroupBy(r => r)
+            var rates = data.SourceSampleRates.GroupBy(r => r)
                 .OrderBy(g => g.Key).Select(g => $"{g.Key} Hz × {g.Count()}");
             summary.AddRow(name, data.Count.ToString(CultureInfo.InvariantCulture),
                 data.Items.Select(i => i.Speaker).Distinct().Count().ToString(CultureInfo.InvariantCulture),

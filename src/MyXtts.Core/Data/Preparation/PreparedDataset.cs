@@ -16,9 +16,9 @@ public sealed class PreparedDataset : IUtteranceSource
     private readonly int[][] _tokens;
     private readonly FeatureStore _store;
 
-    private PreparedDataset(IReadOnlyList<DatasetItem> items, int[][] tokens, int[] frames, long[] samples, FeatureStore store)
+    private PreparedDataset(IReadOnlyList<DatasetItem> items, int[][] tokens, int[] frames, long[] samples, int[] sourceRates, FeatureStore store)
     {
-        (_items, _tokens, Frames, Samples, _store) = (items, tokens, frames, samples, store);
+        (_items, _tokens, Frames, Samples, SourceSampleRates, _store) = (items, tokens, frames, samples, sourceRates, store);
     }
 
     /// <summary>The usable items.</summary>
@@ -29,6 +29,9 @@ public sealed class PreparedDataset : IUtteranceSource
 
     /// <summary>Processed audio samples per item (for durations).</summary>
     public IReadOnlyList<long> Samples { get; }
+
+    /// <summary>Sample rate of each source file before resampling (for the dataset report).</summary>
+    public IReadOnlyList<int> SourceSampleRates { get; }
 
     /// <inheritdoc />
     public int Count => _items.Count;
@@ -52,7 +55,8 @@ public sealed class PreparedDataset : IUtteranceSource
     public static PreparedDataset Prepare(IReadOnlyList<DatasetItem> items, TextTokenizer tokenizer, TokenCache? tokens,
         FeatureStore store, DatasetLimits limits, IOperationProfiler profiler, SkipLog skips, int workers, IProgress<int>? progress = null)
     {
-        var results = new (int[] Tokens, FeatureSet Features)?[items.Count];
+        // Only lengths are kept here: holding every mel at once would not fit for a real dataset; batches re-read the cache.
+        var results = new Prepared?[items.Count];
         var done = 0;
         Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers) }, i =>
         {
@@ -63,13 +67,14 @@ public sealed class PreparedDataset : IUtteranceSource
         var kept = Enumerable.Range(0, items.Count).Where(i => results[i] is not null).ToArray();
         return new PreparedDataset(
             kept.Select(i => items[i]).ToList(),
-            kept.Select(i => results[i]!.Value.Tokens).ToArray(),
-            kept.Select(i => results[i]!.Value.Features.Frames).ToArray(),
-            kept.Select(i => results[i]!.Value.Features.Samples).ToArray(),
+            kept.Select(i => results[i]!.Tokens).ToArray(),
+            kept.Select(i => results[i]!.Frames).ToArray(),
+            kept.Select(i => results[i]!.Samples).ToArray(),
+            kept.Select(i => results[i]!.SourceSampleRate).ToArray(),
             store);
     }
 
-    private static (int[], FeatureSet)? PrepareOne(DatasetItem item, TextTokenizer tokenizer, TokenCache? tokens, FeatureStore store,
+    private static Prepared? PrepareOne(DatasetItem item, TextTokenizer tokenizer, TokenCache? tokens, FeatureStore store,
         DatasetLimits limits, IOperationProfiler profiler, SkipLog skips)
     {
         int[] ids;
@@ -98,8 +103,10 @@ public sealed class PreparedDataset : IUtteranceSource
             skips.Add(SkipReason.TooLong, $"{item.Source}: '{item.Id}' is {seconds:0.00} s ({features.Frames} frames), over data.max_audio_length={limits.MaxAudioSeconds} s / data.max_mel_frames={limits.MaxMelFrames}");
             return null;
         }
-        return (ids, features);
+        return new Prepared(ids, features.Frames, features.Samples, features.SourceSampleRate);
     }
+
+    private sealed record Prepared(int[] Tokens, int Frames, long Samples, int SourceSampleRate);
 }
 
 /// <summary>The length filters of <c>data.*</c>.</summary>
