@@ -204,10 +204,8 @@ public sealed class PickleReader
         return _stack[^(depth + 1)];
     }
 
-    private object? Recall(object? index) =>
-        _memo.TryGetValue(ToLong(index), out var value) ? value : throw Format($"memo index {index} was never stored");
-
-    private long ToLong(object? value) => value is long l ? l : throw Format($"expected an int, found {PickleText.Describe(value)}");
+    private object? Recall(long index) =>
+        _memo.TryGetValue(index, out var value) ? value : throw Format($"memo index {index} was never stored");
 
     private string AsString(object? value) => value as string ?? throw Format($"expected a str, found {PickleText.Describe(value)}");
 
