@@ -49,10 +49,16 @@ internal sealed class ResNetSpeakerEncoder : CoquiSpeakerNetwork
     /// <summary>The network input after the front end: instancenorm(log(mel + 1e-6)), [N, mels, frames].</summary>
     public Tensor Features(Tensor x)
     {
+        if (torch_spec is null) return NormalizeMel(x);
         using var scope = NewDisposeScope();
-        var mel = torch_spec is null ? x : torch_spec.call(x.dim() == 3 ? x.squeeze(1) : x);
-        if (_logInput) mel = (mel + 1e-6).log();
-        return InstanceNorm(mel).MoveToOuterDisposeScope();
+        return NormalizeMel(torch_spec.call(x.dim() == 3 ? x.squeeze(1) : x)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Mel [N, mels, frames] → instancenorm(log(mel + 1e-6)) (the log only with <c>log_input</c>).</summary>
+    public Tensor NormalizeMel(Tensor mel)
+    {
+        using var scope = NewDisposeScope();
+        return InstanceNorm(_logInput ? (mel + 1e-6).log() : mel).MoveToOuterDisposeScope();
     }
 
     /// <summary>The stem and the four layers: features [N, mels, frames] → [N, C, mels/8, ceil(frames/8)].</summary>
