@@ -134,12 +134,10 @@ public static class SafetensorsFile
         if (shape.Any(d => d < 0) || offsets.Length != 2 || offsets[0] < 0 || offsets[1] - offsets[0] != StorageBytes.ByteCount(dtype, count)
             || dataStart + offsets[1] > stream.Length)
             throw Format(path, $"tensor '{name}' ({dtypeName} [{string.Join(", ", shape)}]) has data offsets [{string.Join(", ", offsets)}] that do not fit its size or the file");
-        var flat = StorageBytes.Allocate(dtype, count);
+        using var flat = StorageBytes.Allocate(dtype, count);
         stream.Position = dataStart + offsets[0];
         StorageBytes.Fill(flat, stream, path, name);
-        var tensor = flat.reshape(shape).DetachFromDisposeScope();
-        flat.Dispose();
-        return tensor;
+        return flat.reshape(shape).DetachFromDisposeScope();   // a view: the storage outlives the flat handle
     }
 
     private static CheckpointFormatException Format(string path, string problem) =>
