@@ -27,10 +27,10 @@ public sealed class SpectralNormConv1d : TorchSharp.torch.nn.Module<Tensor, Tens
         _padding = padding;
         _groups = groups;
         var (w, b) = ConvInit.Create([outChannels, inChannels / groups, kernelSize], outChannels);
-        weight_orig = new Parameter(w);
-        bias = new Parameter(b);
-        weight_u = nn.functional.normalize(randn(outChannels), dim: 0, eps: Eps);
-        weight_v = nn.functional.normalize(randn(inChannels / groups * kernelSize), dim: 0, eps: Eps);
+        weight_orig = ModuleState.Parameter(w);
+        bias = ModuleState.Parameter(b);
+        weight_u = ModuleState.Buffer(nn.functional.normalize(randn(outChannels), dim: 0, eps: Eps));
+        weight_v = ModuleState.Buffer(nn.functional.normalize(randn(inChannels / groups * kernelSize), dim: 0, eps: Eps));
         RegisterComponents();
     }
 

@@ -20,9 +20,9 @@ public abstract class WeightNormConv : TorchSharp.torch.nn.Module<Tensor, Tensor
     protected WeightNormConv(string name, long[] weightShape, long biasLength) : base(name)
     {
         var (v, b) = ConvInit.Create(weightShape, biasLength);
-        weight_v = new Parameter(v);
-        weight_g = new Parameter(WeightNorm.NormExceptDim0(v));
-        bias = new Parameter(b);
+        weight_v = ModuleState.Parameter(v);
+        using (no_grad()) weight_g = ModuleState.Parameter(WeightNorm.NormExceptDim0(weight_v));
+        bias = ModuleState.Parameter(b);
         RegisterComponents();
     }
 
@@ -46,7 +46,7 @@ public abstract class WeightNormConv : TorchSharp.torch.nn.Module<Tensor, Tensor
         if (weight is not null) return;
         using (no_grad())
         {
-            weight = new Parameter(WeightNorm.Compose(weight_g!, weight_v!).detach(), weight_v!.requires_grad);
+            weight = ModuleState.Parameter(WeightNorm.Compose(weight_g!, weight_v!), weight_v!.requires_grad);
         }
         ConditionallyRegisterParameter(nameof(weight_g), null);
         ConditionallyRegisterParameter(nameof(weight_v), null);
