@@ -1,0 +1,29 @@
+using static TorchSharp.torch;
+
+namespace MyXtts.Checkpoints.Safetensors;
+
+/// <summary>safetensors dtype names ↔ TorchSharp element types.</summary>
+internal static class SafetensorsDTypes
+{
+    private static readonly Dictionary<string, ScalarType> ByName = new()
+    {
+        ["F64"] = ScalarType.Float64,
+        ["F32"] = ScalarType.Float32,
+        ["F16"] = ScalarType.Float16,
+        ["BF16"] = ScalarType.BFloat16,
+        ["I64"] = ScalarType.Int64,
+        ["I32"] = ScalarType.Int32,
+        ["I16"] = ScalarType.Int16,
+        ["I8"] = ScalarType.Int8,
+        ["U8"] = ScalarType.Byte,
+        ["BOOL"] = ScalarType.Bool,
+    };
+
+    public static bool TryParse(string name, out ScalarType type) => ByName.TryGetValue(name, out type);
+
+    public static string NameOf(ScalarType type) =>
+        ByName.FirstOrDefault(p => p.Value == type).Key ?? throw new ArgumentException(
+            $"{type} tensors cannot be written to safetensors by this writer; supported: {string.Join(", ", ByName.Values)}.");
+
+    public static IEnumerable<string> Names => ByName.Keys;
+}

@@ -1,0 +1,20 @@
+namespace MyXtts.Checkpoints.Tests.TestSupport;
+
+/// <summary>Paths into the parity fixtures folder named by <c>MYXTTS_PARITY_DIR</c>.</summary>
+public static class ParityFixtures
+{
+    /// <summary>The environment variable that names the fixtures root.</summary>
+    public const string EnvironmentVariable = "MYXTTS_PARITY_DIR";
+
+    /// <summary>The fixtures root, or null when unset.</summary>
+    public static string? Root => Environment.GetEnvironmentVariable(EnvironmentVariable);
+
+    /// <summary>The path of <paramref name="parts"/> under the root; fails naming the path when it does not exist.</summary>
+    public static string PathOf(params string[] parts)
+    {
+        var root = Root ?? throw new InvalidOperationException($"{EnvironmentVariable} is not set; use [ParityFact] on this test.");
+        var path = Path.Combine([root, .. parts]);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Parity fixture {path} does not exist ({EnvironmentVariable}={root}).", path);
+        return path;
+    }
+}
