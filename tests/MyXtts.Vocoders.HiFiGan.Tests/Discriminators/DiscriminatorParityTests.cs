@@ -1,3 +1,4 @@
+using MyXtts.Plugins.Vocoders.HiFiGan.Checkpoints;
 using MyXtts.Plugins.Vocoders.HiFiGan.Discriminators;
 using MyXtts.Plugins.Vocoders.HiFiGan.Losses;
 using MyXtts.Vocoders.HiFiGan.Tests.TestSupport;
@@ -8,13 +9,12 @@ namespace MyXtts.Vocoders.HiFiGan.Tests.Discriminators;
 public sealed class DiscriminatorParityTests
 {
     private const string Folder = "hifigan_discriminators";
-    private const int ChannelDivisor = 8;
 
     [ParityFact]
     public void Multi_period_discriminator_reproduces_the_reference_scores_and_feature_maps()
     {
-        using var mpd = new MultiPeriodDiscriminator(ChannelDivisor);
-        ScratchWeights.Into(mpd, ScratchWeights.Load("disc", "mpd."));
+        using var state = LoadState();
+        var mpd = state.Mpd;
         mpd.eval();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -25,8 +25,8 @@ public sealed class DiscriminatorParityTests
     [ParityFact]
     public void Multi_scale_discriminator_in_eval_mode_reproduces_the_reference_scores_and_feature_maps()
     {
-        using var msd = new MultiScaleDiscriminator(ChannelDivisor);
-        ScratchWeights.Into(msd, ScratchWeights.Load("disc", "msd."));
+        using var state = LoadState();
+        var msd = state.Msd;
         msd.eval();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -37,28 +37,26 @@ public sealed class DiscriminatorParityTests
     [ParityFact]
     public void Multi_scale_discriminator_in_train_mode_runs_one_power_iteration_per_call_and_updates_u_and_v()
     {
-        using var msd = new MultiScaleDiscriminator(ChannelDivisor);
-        ScratchWeights.Into(msd, ScratchWeights.Load("disc", "msd."));
+        using var state = LoadState();
+        var msd = state.Msd;
         msd.train();
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var outputs = msd.call(ParityFixtures.Tensor(Folder, "y.npy"), ParityFixtures.Tensor(Folder, "y_hat.npy"));
         TensorAssert.Parity(ParityFixtures.Tensor(Folder, "msd_train_y_d_r_0.npy"), outputs.RealScores[0], "train y_d_r_0");
         TensorAssert.Parity(ParityFixtures.Tensor(Folder, "msd_train_y_d_g_0.npy"), outputs.FakeScores[0], "train y_d_g_0");
-        var state = msd.state_dict();
+        var buffers = msd.state_dict();
         foreach (var layer in Enumerable.Range(0, 7).Select(i => $"convs.{i}").Append("conv_post"))
             foreach (var vector in new[] { "u", "v" })
                 TensorAssert.Close(ParityFixtures.Tensor(Folder, $"msd_train_after_{layer}_weight_{vector}.npy"),
-                    state[$"discriminators.0.{layer}.weight_{vector}"], 1e-5, 0, $"{layer} weight_{vector}");
+                    buffers[$"discriminators.0.{layer}.weight_{vector}"], 1e-5, 0, $"{layer} weight_{vector}");
     }
 
     [ParityFact]
     public void Losses_reproduce_the_reference_discriminator_generator_and_feature_matching_values()
     {
-        using var mpd = new MultiPeriodDiscriminator(ChannelDivisor);
-        using var msd = new MultiScaleDiscriminator(ChannelDivisor);
-        ScratchWeights.Into(mpd, ScratchWeights.Load("disc", "mpd."));
-        ScratchWeights.Into(msd, ScratchWeights.Load("disc", "msd."));
+        using var state = LoadState();
+        var (mpd, msd) = (state.Mpd, state.Msd);
         mpd.eval();
         msd.eval();
         using var scope = NewDisposeScope();
@@ -74,6 +72,18 @@ public sealed class DiscriminatorParityTests
         var fm = stack([AdversarialLosses.FeatureMatching(f.RealFeatureMaps, f.FakeFeatureMaps), AdversarialLosses.FeatureMatching(s.RealFeatureMaps, s.FakeFeatureMaps)]);
         TensorAssert.Parity(ParityFixtures.Tensor(Folder, "loss_fm.npy"), fm, "loss_fm");
     }
+
+    [ParityFact]
+    public void Discriminator_checkpoint_reads_the_width_and_the_training_position_from_the_file()
+    {
+        using var state = LoadState();
+        Assert.Equal(0, state.Steps);
+        Assert.Equal(0, state.Epoch);
+        var shapes = state.Msd.state_dict().ToDictionary(p => p.Key, p => p.Value.shape);
+        Assert.Equal([16L, 4, 41], shapes["discriminators.0.convs.1.weight_orig"]);
+    }
+
+    private static DiscriminatorState LoadState() => DiscriminatorCheckpoint.Load(ParityFixtures.PathOf(Folder, "do_00000000"));
 
     private static void AssertMatches(string prefix, DiscriminatorOutputs outputs, int discriminators, int featureMaps)
     {
