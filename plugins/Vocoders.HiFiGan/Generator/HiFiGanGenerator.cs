@@ -54,6 +54,13 @@ public sealed class HiFiGanGenerator : nn.Module<Tensor, Tensor>
     /// <summary>False once <see cref="RemoveWeightNorm"/> has run.</summary>
     public bool HasWeightNorm => modules().OfType<WeightNormConv>().Any(m => m.HasWeightNorm);
 
+    /// <summary>True when the weights live on <paramref name="device"/>.</summary>
+    public bool IsOn(Device device)
+    {
+        var weights = conv_pre.parameters().First().device;
+        return weights.type == device.type && weights.index == device.index;
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor mel) => Forward(mel, null);
 

@@ -19,4 +19,13 @@ public static class TensorAssert
 
     /// <summary>Scores, feature maps and losses: the fixtures' max abs ≤ 1e-5 · max|ref| + 1e-7.</summary>
     public static void Parity(Tensor expected, Tensor actual, string what) => Close(expected, actual, 1e-7, 1e-5, what);
+
+    /// <summary>Same shape and every element bit-identical.</summary>
+    public static void Identical(Tensor expected, Tensor actual, string what)
+    {
+        Assert.True(expected.shape.SequenceEqual(actual.shape),
+            $"{what}: shape [{string.Join(", ", actual.shape)}], expected [{string.Join(", ", expected.shape)}]");
+        using var scope = NewDisposeScope();
+        Assert.True(expected.eq(actual).all().item<bool>(), $"{what}: values differ");
+    }
 }
