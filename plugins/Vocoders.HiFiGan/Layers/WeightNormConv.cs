@@ -29,8 +29,11 @@ public abstract class WeightNormConv : TorchSharp.torch.nn.Module<Tensor, Tensor
     /// <summary>True until <see cref="RemoveWeightNorm"/>.</summary>
     public bool HasWeightNorm => weight is null;
 
-    /// <summary>The weight the convolution uses: g · v / ‖v‖, or the folded weight after removal.</summary>
-    public Tensor EffectiveWeight() => weight ?? WeightNorm.Compose(weight_g!, weight_v!);
+    /// <summary>
+    /// The weight the convolution uses, g · v / ‖v‖ or the folded weight after removal, as a new tensor handle in the
+    /// caller's scope (disposing it never frees the layer's parameter).
+    /// </summary>
+    public Tensor EffectiveWeight() => weight?.alias() ?? WeightNorm.Compose(weight_g!, weight_v!);
 
     /// <summary>Runs the convolution with the effective weight.</summary>
     public override Tensor forward(Tensor input)
