@@ -20,6 +20,7 @@ public static class CliApplication
             ConfigRequestFactory.From(parse, options.Config, options.ConfigurationFlags, ctx.Environment, ctx.PresetDirectory));
         root.Subcommands.Add(PluginsCommand.Create(globals, LoadConfiguration));
         root.Subcommands.Add(ConfigCommand.Create(globals, context));
+        root.Subcommands.Add(TrainCommand.Create(globals, context, LoadConfiguration));
         return root;
     }
 
