@@ -86,7 +86,7 @@ public static class TrainCommand
             : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
         var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            Path.Combine(settings.Runtime.OutputDir, "cache", "features"), resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
+            resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
         using var model = new BaselineConvModel(new BaselineConvOptions
         {
             VocabSize = data.Tokenizer.Symbols.Count, NMels = settings.Model.NMels, Channels = settings.Model.TextEncoderDim,
