@@ -6,6 +6,7 @@ using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
 using MyXtts.Host.Logging;
 using MyXtts.Host.Plugins;
+using MyXtts.Host.Plugins.Selection;
 using Serilog.Core;
 
 namespace MyXtts.Host.Cli;
@@ -44,13 +45,18 @@ public sealed class RunSession : IDisposable
     /// <summary>The selected plugins, constructed for this run.</summary>
     public PluginRun Plugins { get; }
 
-    /// <summary>Starts a run of <paramref name="command"/>. Configuration and plugin errors throw before anything is written.</summary>
-    public static RunSession Start(ParseResult parse, GlobalOptions globals, CliContext context, string command)
+    /// <summary>
+    /// Starts a run of <paramref name="command"/>. Configuration and plugin errors throw before anything is written.
+    /// <paramref name="defaultPlugins"/> are selected before the <c>--plugin</c> values (e.g. train's <c>mel_loss</c>);
+    /// <paramref name="configuration"/> reuses a configuration the command already loaded to check its arguments.
+    /// </summary>
+    public static RunSession Start(ParseResult parse, GlobalOptions globals, CliContext context, string command,
+        IEnumerable<string>? defaultPlugins = null, EffectiveConfiguration? configuration = null)
     {
-        var configuration = ConfigurationLoader.Load(ConfigRequestFactory.From(
+        configuration ??= ConfigurationLoader.Load(ConfigRequestFactory.From(
             parse, globals.Config, globals.ConfigurationFlags, context.Environment, context.PresetDirectory));
         var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
-        var selection = PluginCommandLine.Selection(parse, globals, catalog);
+        var selection = PluginSelection.Parse((defaultPlugins ?? []).Concat(parse.GetValue(globals.Plugin) ?? []), catalog);
         var runDirectory = RunFolder.CreateFor(configuration, command);
         var log = RunLogging.Configure(configuration.Settings.Runtime, runDirectory, ReferenceEquals(context.Error, Console.Error) ? null : context.Error);
         try

@@ -58,29 +58,21 @@ public static class TrainCommand
             throw new ConfigurationException("No training data: give --train-data DIR (a folder with metadata.csv and wavs/) or set data.dataset_path.");
         if (parse.GetValue(options.PrefetchToGpu) && parse.GetValue(options.NoPrefetchToGpu))
             throw new ConfigurationException("--prefetch-to-gpu and --no-prefetch-to-gpu contradict each other; give only one.");
-        var runDirectory = RunFolder.CreateFor(configuration, "train");
-        using var log = RunLogging.Configure(settings.Runtime, runDirectory, ReferenceEquals(context.Error, Console.Error) ? null : context.Error);
+        using var session = RunSession.Start(parse, globals, context, "train", DefaultPlugins, configuration);
         try
         {
-            return Train(parse, globals, options, context, configuration, runDirectory, log);
+            return Train(parse, options, context, session);
         }
-        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or DirectoryNotFoundException or PluginException or ArgumentException)
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or ArgumentException)
         {
-            log.Error("{Error}", e.Message);
+            session.Log.Error("{Error}", e.Message);
             return e is TrainingDivergedException ? 3 : 2;
         }
     }
 
-    private static int Train(ParseResult parse, GlobalOptions globals, Options options, CliContext context, EffectiveConfiguration configuration, string runDirectory, ILogger log)
+    private static int Train(ParseResult parse, Options options, CliContext context, RunSession session)
     {
-        var settings = configuration.Settings;
-        using var device = DeviceSetup.Apply(settings, log);
-        var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
-        foreach (var problem in catalog.Problems) log.Warning("Plugin problem: {Problem}", problem.ToString());
-        var selection = PluginSelection.Parse(DefaultPlugins.Concat(parse.GetValue(globals.Plugin) ?? []), catalog);
-        using var composition = HostComposition.Build(catalog, selection, configuration.Root, log, b => EngineServices.Register(b, settings));
-        using var run = composition.BeginRun(new RunContext(runDirectory, Path.GetFileName(runDirectory)));
-
+        var (settings, configuration, runDirectory, log, device, run) = (session.Settings, session.Configuration, session.RunDirectory, session.Log, session.Device, session.Plugins);
         var store = new CheckpointStore(Path.Combine(runDirectory, settings.Training.CheckpointDir), keepLast: 3, log);
         var resume = parse.GetResult(options.Resume) is null ? null
             : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
