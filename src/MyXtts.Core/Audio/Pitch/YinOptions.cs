@@ -47,6 +47,6 @@ public sealed record YinOptions
     public int FrameCount(long samples)
     {
         long padded = samples + 2 * ((NFft - HopLength) / 2);
-        return padded < NFft ? 0 : (int)((padded - NFft) / HopLength + 1);
+        return samples == 0 ? 0 : (int)Math.Max(0, (padded - NFft) / HopLength + 1);   // truncating division, as PaddedStft
     }
 }

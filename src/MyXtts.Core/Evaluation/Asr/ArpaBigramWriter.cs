@@ -52,9 +52,9 @@ public static class ArpaBigramWriter
     private static string Format(Counts counts)
     {
         var words = counts.Unigrams.Keys.OrderBy(w => w, StringComparer.Ordinal).ToArray();
-        // Add-½ unigram probabilities over everything but <s>, which is never predicted.
+        // Add-½ unigram probabilities over everything but <s>, which is never predicted; they sum to one.
         long total = counts.Unigrams.Where(u => u.Key != Start).Sum(u => (long)u.Value);
-        double denominator = total + 0.5 * words.Length;
+        double denominator = total + 0.5 * (words.Length - 1);
         var unigram = counts.Unigrams.Where(u => u.Key != Start).ToDictionary(u => u.Key, u => (u.Value + 0.5) / denominator);
 
         var history = new Dictionary<string, (int Count, int Types)>();

@@ -24,7 +24,7 @@ public sealed class IntelligibilityMetric : IEvaluationMetric, ICorpusMetric
     /// <inheritdoc />
     public IReadOnlyList<MetricResult> Evaluate(IReadOnlyList<EvaluationUtterance> utterances)
     {
-        if (_engine.UnavailableReason is { } reason) return utterances.Select(_ => MetricResult.Unavailable(reason)).ToArray();
+        if (_engine.UnavailableReason is { Length: > 0 } reason) return utterances.Select(_ => MetricResult.Unavailable(reason)).ToArray();
         var transcripts = _engine.Transcribe(utterances.Select(u => u.Output).ToArray());
         return utterances.Select((u, i) => Score(u.Text, transcripts[i])).ToArray();
     }

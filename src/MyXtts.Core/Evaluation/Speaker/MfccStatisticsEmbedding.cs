@@ -47,10 +47,13 @@ public sealed class MfccStatisticsEmbedding : IDisposable
         var emphasized = cat([wave[..1], wave[1..] - 0.97f * wave[..^1]]);
         var spectrum = stft(emphasized, NFft, Hop, Window, _window, center: false, return_complex: true);   // [257, F]
         var power = spectrum.abs().pow(2);
-        var energy = power.sum(0).add(1e-10f).log();                                                     // [F]
-        var speech = power.index_select(1, energy.gt(energy.max() - KeepBelowPeak).nonzero().squeeze(1));   // [257, F']
-        var mfcc = matmul(_dct, matmul(_filterbank, speech).add(1e-10f).log())[1..];                      // [19, F']
-        var stats = cat([mfcc.mean([1]), mfcc.std(1, unbiased: false)]);
+        var energy = power.sum(0).add(1e-10f).log();                                                      // [F]
+        var speech = energy.gt(energy.max() - KeepBelowPeak).to(ScalarType.Float32);                      // [F] 1 = kept
+        var mfcc = matmul(_dct, matmul(_filterbank, power).add(1e-10f).log())[1..];                        // [19, F]
+        var frames = speech.sum();
+        var mean = (mfcc * speech).sum(1) / frames;                                                         // [19]
+        var std = ((mfcc - mean.unsqueeze(1)).pow(2) * speech).sum(1).div(frames).sqrt();                  // [19]
+        var stats = cat([mean, std]);
         return stats.data<float>().ToArray();
     }
 
