@@ -1,4 +1,5 @@
 using System.Numerics;
+using TorchSharp;
 
 namespace MyXtts.Core.Audio.Pitch;
 
@@ -28,38 +29,69 @@ public sealed class YinPitchTracker
     /// <summary>Tracks <paramref name="samples"/> (mono, at <see cref="YinOptions.SampleRate"/>).</summary>
     public PitchTrack Track(ReadOnlySpan<float> samples)
     {
-        int frames = _options.FrameCount(samples.Length), window = _options.WindowLength;
+        int frames = _options.FrameCount(samples.Length);
         var f0 = new float[frames];
         var voiced = new bool[frames];
         var aperiodicity = new float[frames];
-        var block = new float[window + _maxLag + 1];
-        var difference = new float[_maxLag + 1];
+        if (frames == 0) return new PitchTrack(f0, voiced, aperiodicity, _options.SampleRate, _options.HopLength);
+        var (difference, power) = DifferenceFunctions(samples, frames);
         double silencePower = Math.Pow(10, _options.SilenceDb / 10);
+        var d = new double[_maxLag + 1];
         for (int t = 0; t < frames; t++)
         {
-            long centre = (long)t * _options.HopLength + _options.HopLength / 2;
-            Fill(block, samples, centre - (window + _maxLag) / 2);
-            var (hz, dip) = Estimate(block, difference);
-            bool loud = Power(block.AsSpan(_maxLag / 2, window)) > silencePower;
+            Array.Copy(difference, (long)t * (_maxLag + 1), d, 0, _maxLag + 1);
+            var (hz, dip) = Estimate(d);
             aperiodicity[t] = (float)dip;
-            voiced[t] = loud && dip < _options.VoicingThreshold;
+            voiced[t] = power[t] > silencePower && dip < _options.VoicingThreshold;
             f0[t] = voiced[t] ? (float)hz : 0f;
         }
         return new PitchTrack(f0, voiced, aperiodicity, _options.SampleRate, _options.HopLength);
     }
 
-    /// <summary>The F0 (Hz) and the normalised difference at the chosen period, for one analysis block.</summary>
-    private (double Hz, double Dip) Estimate(float[] block, float[] d)
+    /// <summary>
+    /// d_t(τ) = Σ_{j&lt;W} (x[j] − x[j+τ])² = E(0) + E(τ) − 2·r(τ) for every frame at once ([frames · (maxLag + 1)], row-major),
+    /// with r by FFT cross-correlation and E by cumulative sums, in float64; and each frame's mean power over its
+    /// centred window. Frame t's block of W + maxLag samples starts at its centre − (W + maxLag) / 2; outside the clip is zeros.
+    /// </summary>
+    private (double[] Difference, double[] Power) DifferenceFunctions(ReadOnlySpan<float> samples, int frames)
     {
-        int window = _options.WindowLength;
-        DifferenceFunction(block, window, d);
-        // Cumulative mean normalised difference, in place: d'(τ) = d(τ) · τ / Σ_{k≤τ} d(k); d'(0) = 1.
+        int window = _options.WindowLength, hop = _options.HopLength, span = window + _maxLag;
+        int left = span / 2 - hop / 2;   // frame 0 is centred on hop / 2
+        int fft = (int)BitOperations.RoundUpToPowerOf2((uint)(span + window));
+        using var scope = torch.NewDisposeScope();
+        var padded = torch.zeros((frames - 1L) * hop + span + Math.Max(0, -left), torch.float64);
+        CopyInto(padded, samples, left);
+        var blocks = padded.unfold(0, span, hop)[..frames];                                      // [F, span]
+        var head = blocks[.., ..window];                                                          // [F, W]
+        var r = torch.fft.irfft(torch.fft.rfft(head, fft).conj() * torch.fft.rfft(blocks, fft), fft)[.., ..(_maxLag + 1)];   // [F, maxLag+1]
+        var cumulative = torch.nn.functional.pad(blocks.square().cumsum(1), [1, 0]);              // [F, span + 1]
+        var energy = cumulative[.., window..(window + _maxLag + 1)] - cumulative[.., ..(_maxLag + 1)];   // E(τ), [F, maxLag+1]
+        var d = (energy[.., ..1] + energy - 2 * r).clamp_min(0);
+        int quarter = _maxLag / 2;
+        var power = (cumulative[.., quarter + window] - cumulative[.., quarter]) / window;          // [F]
+        return (d.contiguous().data<double>().ToArray(), power.contiguous().data<double>().ToArray());
+    }
+
+    private static void CopyInto(torch.Tensor padded, ReadOnlySpan<float> samples, int offset)
+    {
+        int skip = Math.Max(0, -offset), start = Math.Max(0, offset);
+        int count = (int)Math.Min(samples.Length - skip, padded.shape[0] - start);
+        if (count <= 0) return;
+        var values = new double[count];
+        for (int i = 0; i < count; i++) values[i] = samples[skip + i];
+        padded[start..(start + count)] = torch.tensor(values);
+    }
+
+    /// <summary>The F0 (Hz) and the normalised difference at the chosen period, from one frame's d(τ) (normalised in place).</summary>
+    private (double Hz, double Dip) Estimate(double[] d)
+    {
+        // Cumulative mean normalised difference: d'(τ) = d(τ) · τ / Σ_{k≤τ} d(k); d'(0) = 1.
         double running = 0;
         d[0] = 1;
         for (int tau = 1; tau <= _maxLag; tau++)
         {
             running += d[tau];
-            d[tau] = running > 0 ? (float)(d[tau] * tau / running) : 1f;
+            d[tau] = running > 0 ? d[tau] * tau / running : 1;
         }
         int best = -1;
         for (int tau = _minLag; tau <= _maxLag; tau++)
@@ -73,21 +105,8 @@ public sealed class YinPitchTracker
         return (_options.SampleRate / Refine(d, best), d[best]);
     }
 
-    /// <summary>d(τ) = Σ_{j&lt;W} (x[j] − x[j+τ])² = E(0) + E(τ) − 2·r(τ), with the energies E as running sums.</summary>
-    private void DifferenceFunction(float[] x, int window, float[] d)
-    {
-        var head = x.AsSpan(0, window);
-        double e0 = Dot(head, head), eTau = e0;
-        d[0] = 0;
-        for (int tau = 1; tau <= _maxLag; tau++)
-        {
-            eTau += (double)x[tau + window - 1] * x[tau + window - 1] - (double)x[tau - 1] * x[tau - 1];
-            d[tau] = (float)Math.Max(0, e0 + eTau - 2 * Dot(head, x.AsSpan(tau, window)));
-        }
-    }
-
     /// <summary>The lag of the vertex of the parabola through d'(τ−1), d'(τ), d'(τ+1).</summary>
-    private double Refine(float[] d, int tau)
+    private double Refine(double[] d, int tau)
     {
         if (tau <= 1 || tau >= _maxLag) return tau;
         double left = d[tau - 1], centre = d[tau], right = d[tau + 1];
@@ -96,32 +115,11 @@ public sealed class YinPitchTracker
         return tau + Math.Clamp(0.5 * (left - right) / curvature, -1, 1);
     }
 
-    private static int ArgMin(float[] d, int from, int to)
+    private static int ArgMin(double[] d, int from, int to)
     {
         int best = from;
         for (int i = from + 1; i <= to; i++)
             if (d[i] < d[best]) best = i;
         return best;
-    }
-
-    private static void Fill(float[] block, ReadOnlySpan<float> samples, long start)
-    {
-        for (int i = 0; i < block.Length; i++)
-        {
-            long n = start + i;
-            block[i] = n >= 0 && n < samples.Length ? samples[(int)n] : 0f;
-        }
-    }
-
-    private static double Power(ReadOnlySpan<float> x) => Dot(x, x) / x.Length;
-
-    private static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        int i = 0, width = Vector<float>.Count;
-        for (; i <= a.Length - width; i += width) sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        double total = Vector.Sum(sum);
-        for (; i < a.Length; i++) total += a[i] * b[i];
-        return total;
     }
 }
