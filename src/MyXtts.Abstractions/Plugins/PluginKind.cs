@@ -13,4 +13,10 @@ public enum PluginKind
     Profiler,
     /// <summary><see cref="Metrics.IMetricsSink"/>: experiment tracking. Any number per run.</summary>
     MetricsSink,
+    /// <summary><see cref="Evaluation.IEvaluationMetric"/>: a measurement of synthesized speech. Any number per run.</summary>
+    Metric,
+    /// <summary><see cref="Evaluation.IAsrEngine"/>: speech recognition for WER/CER. At most one per run.</summary>
+    AsrEngine,
+    /// <summary><see cref="Evaluation.IMosPredictor"/>: a learned naturalness predictor. Any number per run.</summary>
+    MosPredictor,
 }

@@ -1,3 +1,4 @@
+using MyXtts.Abstractions.Evaluation;
 using MyXtts.Abstractions.Losses;
 using MyXtts.Abstractions.Metrics;
 using MyXtts.Abstractions.Plugins;
@@ -19,6 +20,9 @@ public static class PluginKinds
         (typeof(ICacheProfiler), PluginKind.Profiler),
         (typeof(IOperationProfiler), PluginKind.Profiler),
         (typeof(IMetricsSink), PluginKind.MetricsSink),
+        (typeof(IEvaluationMetric), PluginKind.Metric),
+        (typeof(IAsrEngine), PluginKind.AsrEngine),
+        (typeof(IMosPredictor), PluginKind.MosPredictor),
     ];
 
     /// <summary>Every kind, in listing order.</summary>
@@ -35,12 +39,15 @@ public static class PluginKinds
         PluginKind.Vocoder => typeof(IVocoder),
         PluginKind.LossTerm => typeof(ILossTerm),
         PluginKind.MetricsSink => typeof(IMetricsSink),
+        PluginKind.Metric => typeof(IEvaluationMetric),
+        PluginKind.AsrEngine => typeof(IAsrEngine),
+        PluginKind.MosPredictor => typeof(IMosPredictor),
         _ => null,
     };
 
     /// <summary>Exclusive kinds take at most one plugin per run; the others add up.</summary>
     public static bool IsExclusive(PluginKind kind) =>
-        kind is PluginKind.SpeakerEncoder or PluginKind.Vocoder or PluginKind.Profiler;
+        kind is PluginKind.SpeakerEncoder or PluginKind.Vocoder or PluginKind.Profiler or PluginKind.AsrEngine;
 
     /// <summary>"speaker encoder", "loss term"...</summary>
     public static string DisplayName(PluginKind kind) => Token(kind).Replace('_', ' ');
@@ -60,6 +67,9 @@ public static class PluginKinds
         PluginKind.LossTerm => "loss_term",
         PluginKind.Profiler => "profiler",
         PluginKind.MetricsSink => "metrics_sink",
+        PluginKind.Metric => "metric",
+        PluginKind.AsrEngine => "asr_engine",
+        PluginKind.MosPredictor => "mos_predictor",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -69,5 +79,6 @@ public static class PluginKinds
 
     /// <summary>For messages: the contracts that make a class a plugin.</summary>
     public static string ContractList =>
-        "ISpeakerEncoder, IVocoder, ILossTerm, ICacheProfiler and/or IOperationProfiler (profiler), or IMetricsSink";
+        "ISpeakerEncoder, IVocoder, ILossTerm, ICacheProfiler and/or IOperationProfiler (profiler), IMetricsSink, " +
+        "IEvaluationMetric, IAsrEngine or IMosPredictor";
 }

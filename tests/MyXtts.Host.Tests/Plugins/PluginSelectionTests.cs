@@ -83,7 +83,7 @@ public class PluginSelectionTests
         var selection = Parse("none", "cache_only_profiler");
 
         Assert.Equal("cache_only_profiler", selection.Single(PluginKind.Profiler)!.Name);
-        Assert.Equal(new HashSet<PluginKind> { PluginKind.SpeakerEncoder, PluginKind.Vocoder }, selection.ExplicitlyNone);
+        Assert.Equal(new HashSet<PluginKind> { PluginKind.SpeakerEncoder, PluginKind.Vocoder, PluginKind.AsrEngine }, selection.ExplicitlyNone);
     }
 
     [Fact]
