@@ -4,7 +4,7 @@ namespace MyXtts.Host.Configuration;
 
 /// <summary>
 /// The configuration flags every command accepts. Adding a flag for a key is one line in <see cref="Table"/>;
-/// any other key can be set with <c>--set section.key=value</c>.
+/// any other key can be set with <c>--set section.key=value</c>, and loss weights with <c>--loss-weight NAME=VALUE</c>.
 /// </summary>
 public sealed class ConfigurationFlags
 {
@@ -22,6 +22,14 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--output-dir", "runtime.output_dir", "Parent folder of run folders.", "dir"),
         ConfigFlag.Value("--run-name", "runtime.run_name", "Run folder name instead of <timestamp>-<command>.", "name"),
         ConfigFlag.Value("--seed", "training.seed", "Seed of torch's random generators.", "n"),
+        ConfigFlag.Value("--epochs", "training.epochs", "Passes over the training data.", "n"),
+        ConfigFlag.Value("--batch-size", "data.batch_size", "Utterances per micro-batch.", "n"),
+        ConfigFlag.Value("--grad-accum", "training.gradient_accumulation_steps", "Micro-batches whose gradients are summed per optimizer step (effective batch = N x batch size).", "n"),
+        ConfigFlag.Value("--lr", "training.learning_rate", "Peak learning rate.", "lr"),
+        ConfigFlag.Value("--train-data", "data.dataset_path", "Training dataset folder (metadata.csv + wavs/).", "dir"),
+        ConfigFlag.Value("--checkpoint-dir", "training.checkpoint_dir", "Checkpoint folder (relative to the run folder unless absolute).", "dir"),
+        ConfigFlag.Value("--num-workers", "data.num_workers", "Threads loading features for each batch.", "n"),
+        ConfigFlag.Value("--prefetch-buffer-size", "data.prefetch_buffer_size", "Batches prepared ahead of the training step.", "n"),
     ];
 
     public Option<string> ModelSize { get; } = new("--model-size")
@@ -39,7 +47,15 @@ public sealed class ConfigurationFlags
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> Options => Table.Select(f => f.Option).Append(ModelSize).Append(Set);
+    public Option<string[]> LossWeight { get; } = new("--loss-weight")
+    {
+        Description = "Weight of a loss term: --loss-weight mel_loss=35 (repeatable) [training.loss_weights.NAME].",
+        Recursive = true,
+        HelpName = "name=value",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public IEnumerable<Option> Options => Table.Select(f => f.Option).Append(ModelSize).Append(Set).Append(LossWeight);
 
     public void AddTo(Command root)
     {
@@ -57,6 +73,14 @@ public sealed class ConfigurationFlags
                 throw new ConfigurationException($"--set '{assignment}' is not of the form section.key=value (e.g. --set training.learning_rate=3e-4).");
             var key = assignment[..eq].Trim();
             entries.Add(new(key.Replace('.', ':'), assignment[(eq + 1)..], new ConfigSource(ConfigSourceKind.Flag, $"--set {key}")));
+        }
+        foreach (var assignment in parse.GetValue(LossWeight) ?? [])
+        {
+            var eq = assignment.IndexOf('=');
+            if (eq <= 0)
+                throw new ConfigurationException($"--loss-weight '{assignment}' is not of the form NAME=VALUE (e.g. --loss-weight mel_loss=35).");
+            var name = assignment[..eq].Trim();
+            entries.Add(new($"training:loss_weights:{name}", assignment[(eq + 1)..].Trim(), new ConfigSource(ConfigSourceKind.Flag, $"--loss-weight {name}")));
         }
         var given = new Dictionary<string, ConfigFlag>(StringComparer.OrdinalIgnoreCase);
         foreach (var flag in Table)

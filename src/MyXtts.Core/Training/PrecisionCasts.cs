@@ -1,0 +1,27 @@
+using MyXtts.Abstractions.Training;
+using static TorchSharp.torch;
+
+namespace MyXtts.Core.Training;
+
+/// <summary>
+/// Hand-made mixed precision (TorchSharp 0.107 has no autocast): the model computes in the policy's dtype, losses are
+/// always computed in float32 against the float32 targets.
+/// </summary>
+public static class PrecisionCasts
+{
+    /// <summary>The batch with its floating tensors in <paramref name="dtype"/> (integer tensors unchanged).</summary>
+    public static TrainingBatch ToCompute(TrainingBatch batch, ScalarType dtype) => dtype == ScalarType.Float32 ? batch : batch with
+    {
+        Mel = batch.Mel.to(dtype),
+        ReferenceMel = batch.ReferenceMel.to(dtype),
+        Extra = batch.Extra.ToDictionary(kv => kv.Key, kv => kv.Value.is_floating_point() ? kv.Value.to(dtype) : kv.Value),
+    };
+
+    /// <summary>The outputs with every floating tensor in float32.</summary>
+    public static ModelOutputs ToFloat32(ModelOutputs outputs) => outputs.Mel.dtype == ScalarType.Float32 ? outputs : outputs with
+    {
+        Mel = outputs.Mel.to(ScalarType.Float32),
+        MelPostnet = outputs.MelPostnet.to(ScalarType.Float32),
+        Aux = outputs.Aux.ToDictionary(kv => kv.Key, kv => kv.Value.is_floating_point() ? kv.Value.to(ScalarType.Float32) : kv.Value),
+    };
+}

@@ -1,0 +1,32 @@
+namespace MyXtts.Core.Training.Reporting;
+
+/// <summary>A loss term as the start-of-run summary shows it.</summary>
+public sealed record LossTermSummary(string Name, double Weight, string Source);
+
+/// <summary>Printed once when training starts (or resumes).</summary>
+public sealed record RunSummary(
+    string Model, long TotalParameters, long TrainableParameters, string Device, string Precision,
+    IReadOnlyList<LossTermSummary> LossTerms, string Schedule, string Optimizer,
+    int TrainUtterances, int ValidationUtterances, int BatchesPerEpoch, int GradientAccumulation, int BatchSize,
+    int Epochs, long? MaxSteps, string? ResumedFrom, TrainingProgress Start);
+
+/// <summary>After every optimizer step. <see cref="Metrics"/> (window means since the last log) is set only on log steps.</summary>
+public sealed record StepReport(long Step, int Epoch, int StepInEpoch, int StepsInEpoch, double LearningRate, bool Skipped,
+    IReadOnlyDictionary<string, double>? Metrics);
+
+/// <summary>After each epoch's validation: epoch means of every raw and weighted term, for training and validation.</summary>
+public sealed record EpochReport(int Epoch, long Step, IReadOnlyDictionary<string, double> Train,
+    IReadOnlyDictionary<string, double>? Validation, long SkippedSteps, double Seconds, bool IsBest);
+
+/// <summary>Why a run ended.</summary>
+public enum TrainingOutcome
+{
+    /// <summary>All epochs done.</summary>
+    Completed,
+    /// <summary><c>--max-steps</c> reached.</summary>
+    MaxStepsReached,
+    /// <summary>Validation loss stopped improving for <c>training.early_stopping_patience</c> epochs.</summary>
+    EarlyStopped,
+    /// <summary>Stopped on request (Ctrl-C); a checkpoint was saved.</summary>
+    Interrupted,
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using MyXtts.Core.Data.Batching;
+using MyXtts.Core.Runtime;
+using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Core.Training.Losses;
+using MyXtts.Core.Training.Optimization;
+using MyXtts.Core.Training.Reporting;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MyXtts.Core.Training;
+
+/// <summary>
+/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation after each epoch,
+/// checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after each epoch, at <c>--max-steps</c> and on a stop
+/// request (Ctrl-C), early stopping on validation loss. Only rank 0 reports and writes checkpoints.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainerSetup _setup;
+    private readonly TrainerOptions _options;
+    private readonly OptimizerHelper _optimizer;
+    private readonly ILearningRateSchedule _schedule;
+    private readonly ILossScaler _scaler;
+    private readonly TrainingStep _step;
+    private readonly ITrainingReporter _reporter;
+
+    public Trainer(TrainerSetup setup)
+    {
+        _setup = setup;
+        _options = setup.Options;
+        if (setup.Precision.ComputeDtype != ScalarType.Float32) setup.Model.Module.to(setup.Precision.ComputeDtype);   // casts by hand: no autocast in TorchSharp
+        _optimizer = OptimizerFactory.Create(setup.Model.Module.parameters().Where(p => p.requires_grad), setup.Settings);
+        _schedule = LearningRateSchedules.From(setup.Settings, _options.MaxSteps ?? (long)_options.Epochs * StepsPerEpoch);
+        _scaler = setup.Precision.CreateLossScaler();
+        _step = new TrainingStep(setup.Model, new LossSet(setup.LossTerms), _optimizer, _schedule, setup.Precision, _scaler, setup.ProcessGroup, _options.GradientClipNorm);
+        _reporter = setup.ProcessGroup.Rank == 0 ? setup.Reporter : new CompositeReporter();
+    }
+
+    /// <summary>Where the run stands (advanced by <see cref="Fit"/>, replaced by <see cref="Resume"/>).</summary>
+    public TrainingProgress Progress { get; private set; } = new();
+
+    /// <summary>The checkpoint this run resumed from, if any.</summary>
+    public string? ResumedFrom { get; private set; }
+
+    /// <summary>The last checkpoint written.</summary>
+    public string? LastCheckpoint { get; private set; }
+
+    /// <summary>Optimizer steps per epoch (the last one may take fewer micro-batches).</summary>
+    public int StepsPerEpoch => (_setup.Train.BatchesPerEpoch + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
+
+    /// <summary>Continues from <paramref name="checkpoint"/>: weights, optimizer, loss scaler, progress and RNG. Throws <see cref="CheckpointException"/> on a mismatch.</summary>
+    public void Resume(TrainingCheckpoint checkpoint)
+    {
+        CheckpointCompatibility.Check(checkpoint.Manifest, _setup.Model.Module, _setup.Model.Description, _setup.Tokenizer, _setup.Mel);
+        checkpoint.RestoreModel(_setup.Model.Module);
+        checkpoint.RestoreOptimizer(_optimizer);
+        _scaler.Restore(checkpoint.Manifest.LossScaler);
+        checkpoint.RestoreRandomState();
+        Progress = checkpoint.Manifest.Progress with { ConsecutiveSkips = 0 };
+        ResumedFrom = checkpoint.Manifest.Path;
+        _setup.Log.Information("Resuming from {Checkpoint} (written by MyXtts {CodeVersion}): step {Step}, epoch {Epoch}, batch {Position} of the epoch",
+            ResumedFrom, checkpoint.Manifest.CodeVersion, Progress.Step, Progress.Epoch + 1, Progress.Position);
+    }
+
+    /// <summary>Trains until the epochs are done, <c>--max-steps</c>, early stopping or <paramref name="stop"/>.</summary>
+    public TrainingOutcome Fit(CancellationToken stop = default)
+    {
+        _reporter.RunStarted(Summary());
+        if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached);
+        using var meters = new TrainingMeters();
+        while (Progress.Epoch < _options.Epochs)
+        {
+            var clock = Stopwatch.StartNew();
+            _reporter.EpochStarted(Progress.Epoch, StepsPerEpoch, Progress.Position / _options.GradientAccumulation);
+            _setup.Model.Module.train();
+            foreach (var microBatches in _setup.Train.Read(Progress.Epoch, Progress.Position).Chunk(_options.GradientAccumulation))
+            {
+                var applied = RunStep(microBatches, meters);
+                Progress = Progress with
+                {
+                    Step = Progress.Step + 1, Position = Progress.Position + microBatches.Length,
+                    SkippedSteps = Progress.SkippedSteps + (applied ? 0 : 1), ConsecutiveSkips = applied ? 0 : Progress.ConsecutiveSkips + 1,
+                };
+                ReportStep(meters, applied);
+                if (Progress.ConsecutiveSkips >= _options.MaxConsecutiveNonFinite) throw Diverged();
+                if (stop.IsCancellationRequested) return Finish(TrainingOutcome.Interrupted, save: true);
+                if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached, save: true);
+                if (Progress.Step % _options.SaveEvery == 0) Save(null, isBest: false);
+            }
+            var validation = Validate();
+            var validationLoss = validation?.GetValueOrDefault(TrainingMeters.Loss);
+            var improved = validationLoss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
+            Progress = Progress with
+            {
+                Epoch = Progress.Epoch + 1, Position = 0,
+                BestValidationLoss = improved ? validationLoss : Progress.BestValidationLoss,
+                EpochsWithoutImprovement = validationLoss is null || improved ? 0 : Progress.EpochsWithoutImprovement + 1,
+            };
+            _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, meters.ReadEpoch(), validation, Progress.SkippedSteps, clock.Elapsed.TotalSeconds, improved));
+            meters.ResetEpoch();
+            Save(validationLoss, improved);
+            if (_options.EarlyStoppingPatience > 0 && Progress.EpochsWithoutImprovement >= _options.EarlyStoppingPatience) return Finish(TrainingOutcome.EarlyStopped);
+            if (stop.IsCancellationRequested) return Finish(TrainingOutcome.Interrupted);
+        }
+        return Finish(TrainingOutcome.Completed);
+    }
+
+    private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)
+    {
+        using var _ = _setup.Profiler.ProfileOperation("train_step");
+        try { return _step.Run(microBatches.Select(b => b.Batch).ToArray(), Progress.Step, meters); }
+        finally { foreach (var batch in microBatches) batch.Dispose(); }
+    }
+
+    private void ReportStep(TrainingMeters meters, bool applied)
+    {
+        var metrics = Progress.Step % _options.LogEvery == 0 ? meters.ReadWindow() : null;
+        var stepInEpoch = (Progress.Position + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
+        _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics));
+    }
+
+    /// <summary>Mean teacher-forced losses over the validation split (eval mode, no gradients), or null without one.</summary>
+    private IReadOnlyDictionary<string, double>? Validate()
+    {
+        if (_setup.Validation is null) return null;
+        using var _ = _setup.Profiler.ProfileOperation("validate");
+        using var meters = new TrainingMeters();
+        _setup.Model.Module.eval();
+        using (no_grad())
+            foreach (var loaded in _setup.Validation.Read(0, 0))
+                using (loaded)
+                using (NewDisposeScope())
+                    meters.Add(_step.Evaluate(loaded.Batch, Progress.Step));
+        _setup.Model.Module.train();
+        var means = meters.ReadEpoch();
+        return means.Count == 0 ? null : means;
+    }
+
+    private TrainingOutcome Finish(TrainingOutcome outcome, bool save = false)
+    {
+        if (save) Save(null, isBest: false);
+        _reporter.RunCompleted(outcome, Progress, LastCheckpoint);
+        return outcome;
+    }
+
+    private void Save(double? validationLoss, bool isBest)
+    {
+        using var _ = _setup.Profiler.ProfileOperation("checkpoint");
+        if (_setup.Checkpoints is { } store && _setup.ProcessGroup.Rank == 0)
+        {
+            LastCheckpoint = store.Save(Progress.Step, path => TrainingCheckpoint.Write(path, Manifest(validationLoss), _setup.Model.Module, _optimizer), isBest);
+            _setup.Log.Debug("Saved checkpoint {Checkpoint} (step {Step}{Best})", LastCheckpoint, Progress.Step, isBest ? ", best so far" : "");
+        }
+        _setup.ProcessGroup.Barrier();
+    }
+
+    private CheckpointManifest Manifest(double? validationLoss) => new()
+    {
+        Progress = Progress, LossScaler = _scaler.State, Scheduler = _schedule.Description, Optimizer = _setup.Settings.Optimizer,
+        Model = _setup.Model.Description, Shapes = CheckpointCompatibility.Shapes(_setup.Model.Module),
+        Configuration = _setup.Configuration, Tokenizer = _setup.Tokenizer, Mel = _setup.Mel,
+        CodeVersion = TrainingCheckpoint.CodeVersion, ValidationLoss = validationLoss,
+    };
+
+    private TrainingDivergedException Diverged() => new(
+        $"Training stopped: {Progress.ConsecutiveSkips} optimizer steps in a row had non-finite gradients (NaN or inf), up to step {Progress.Step} " +
+        $"in epoch {Progress.Epoch + 1}; {Progress.SkippedSteps} skipped in all. Parameters were not updated by those steps" +
+        (LastCheckpoint is null ? "." : $"; the last checkpoint is '{LastCheckpoint}'.") +
+        " Lower the learning rate (--lr) or raise training.warmup_steps, check the data for empty or corrupt clips, or train with --mixed-precision off.");
+
+    private RunSummary Summary()
+    {
+        var parameters = _setup.Model.Module.parameters().ToArray();
+        return new RunSummary(_setup.Model.Description, parameters.Sum(p => p.numel()), parameters.Where(p => p.requires_grad).Sum(p => p.numel()),
+            _setup.Device, _setup.Precision.ToString(),
+            _setup.LossTerms.Select(t => new LossTermSummary(t.Name, t.Weight, t.WeightSource)).ToArray(), _schedule.Description,
+            $"{_setup.Settings.Optimizer} (betas {_setup.Settings.Beta1}, {_setup.Settings.Beta2}; eps {_setup.Settings.Eps}; weight decay {_setup.Settings.WeightDecay}; clip {_options.GradientClipNorm})",
+            _setup.Train.Utterances, _setup.Validation?.Utterances ?? 0, _setup.Train.BatchesPerEpoch, _options.GradientAccumulation, _setup.BatchSize,
+            _options.Epochs, _options.MaxSteps, ResumedFrom, Progress);
+    }
+
+    public void Dispose() => _optimizer.Dispose();
+}
