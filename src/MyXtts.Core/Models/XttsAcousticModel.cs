@@ -63,6 +63,14 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         RegisterComponents();
     }
 
+    /// <summary>The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols.</summary>
+    public static XttsAcousticModel Create(MyXtts.Abstractions.Configuration.ModelSettings settings, int vocabSize) =>
+        new(AcousticModelOptions.From(settings, vocabSize));
+
+    /// <summary>The built-in loss terms this model is trained with (names of <c>[Plugin]</c> loss terms).</summary>
+    public static IReadOnlyList<string> LossTermNames { get; } =
+        [Training.Losses.MelLoss.Name, Training.Losses.AttentionLoss.Name, Training.Losses.DurationLoss.Name, Training.Losses.SpeakerContrastiveLoss.Name];
+
     public nn.Module Module => this;
 
     /// <summary>The options the model was built from.</summary>
