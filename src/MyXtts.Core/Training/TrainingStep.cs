@@ -25,6 +25,7 @@ public sealed class TrainingStep(ITrainableModel model, LossSet losses, Optimize
     PrecisionPolicy precision, ILossScaler scaler, IProcessGroup processGroup, double clipNorm)
 {
     private readonly Parameter[] _parameters = model.Module.parameters().Where(p => p.requires_grad).ToArray();
+    private readonly Device _device = model.Module.parameters().FirstOrDefault()?.device ?? CPU;
 
     /// <summary>Trainable parameters, in module order.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
@@ -59,10 +60,11 @@ public sealed class TrainingStep(ITrainableModel model, LossSet losses, Optimize
         return scaler.Step(optimizer, _parameters);
     }
 
-    /// <summary>Teacher-forced losses of one batch: the model runs in the compute dtype, losses in float32.</summary>
+    /// <summary>Teacher-forced losses of one batch, on the model's device: the model runs in the compute dtype, losses in float32.</summary>
     public LossEvaluation Evaluate(TrainingBatch batch, long step)
     {
-        var outputs = PrecisionCasts.ToFloat32(model.Forward(PrecisionCasts.ToCompute(batch, precision.ComputeDtype)));
-        return losses.Evaluate(new LossContext(batch, outputs, step));
+        var placed = BatchPlacement.ToDevice(batch, _device);
+        var outputs = BatchPlacement.ToFloat32(model.Forward(BatchPlacement.ToCompute(placed, precision.ComputeDtype)));
+        return losses.Evaluate(new LossContext(placed, outputs, step));
     }
 }

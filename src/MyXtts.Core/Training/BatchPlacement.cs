@@ -4,11 +4,21 @@ using static TorchSharp.torch;
 namespace MyXtts.Core.Training;
 
 /// <summary>
-/// Hand-made mixed precision (TorchSharp 0.107 has no autocast): the model computes in the policy's dtype, losses are
-/// always computed in float32 against the float32 targets.
+/// Puts a batch where the model is, and hand-made mixed precision (TorchSharp 0.107 has no autocast): the model computes
+/// in the policy's dtype, losses are always computed in float32 against the float32 targets.
 /// </summary>
-public static class PrecisionCasts
+public static class BatchPlacement
 {
+    /// <summary>The batch on <paramref name="device"/> (unchanged when it is already there, e.g. prefetched to the GPU).</summary>
+    public static TrainingBatch ToDevice(TrainingBatch batch, Device device) =>
+        batch.Mel.device_type == device.type && batch.Mel.device_index == device.index ? batch : batch with
+    {
+        Tokens = batch.Tokens.to(device), TokenLengths = batch.TokenLengths.to(device), Mel = batch.Mel.to(device),
+        MelLengths = batch.MelLengths.to(device), SpeakerIds = batch.SpeakerIds.to(device),
+        ReferenceMel = batch.ReferenceMel.to(device), ReferenceMelLengths = batch.ReferenceMelLengths.to(device),
+        Extra = batch.Extra.ToDictionary(kv => kv.Key, kv => kv.Value.to(device)),
+    };
+
     /// <summary>The batch with its floating tensors in <paramref name="dtype"/> (integer tensors unchanged).</summary>
     public static TrainingBatch ToCompute(TrainingBatch batch, ScalarType dtype) => dtype == ScalarType.Float32 ? batch : batch with
     {

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using MyXtts.Core.Runtime;
+using MyXtts.Core.Training;
+using MyXtts.Core.Training.Batches;
+using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Core.Training.Losses;
+using MyXtts.Core.Training.Models;
+using MyXtts.Core.Training.Reporting;
+using MyXtts.Host.Cli;
+using MyXtts.Host.Composition;
+using MyXtts.Host.Configuration;
+using MyXtts.Host.Logging;
+using MyXtts.Host.Plugins;
+using MyXtts.Host.Plugins.Selection;
+using MyXtts.Abstractions.Plugins;
+using Serilog;
+using Spectre.Console;
+using TorchSharp;
+
+namespace MyXtts.Host.Commands;
+
+/// <summary>
+/// <c>myxtts train</c>: builds the data, the model (the baseline conv model until the acoustic model lands), the loss
+/// terms (built-in <c>mel_loss</c> plus every <c>--plugin</c> loss) and the metrics sinks (<c>jsonl</c> plus any selected),
+/// then runs the <see cref="Trainer"/>. Ctrl-C saves a checkpoint and exits with 130.
+/// </summary>
+public static class TrainCommand
+{
+    /// <summary>Plugins every training run uses besides the <c>--plugin</c> ones.</summary>
+    public static readonly IReadOnlyList<string> DefaultPlugins = [MelLoss.Name, "jsonl"];
+
+    private sealed class Options
+    {
+        public readonly Option<string?> Resume = new("--resume") { Description = "Continue from the latest valid checkpoint in the checkpoint folder, or from PATH.", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
+        public readonly Option<long?> MaxSteps = new("--max-steps") { Description = "Stop (with a checkpoint) after this many optimizer steps in all.", HelpName = "n" };
+        public readonly Option<string?> ValData = new("--val-data") { Description = "Validation dataset folder (metadata.csv + wavs/); default: data.val_split of --train-data.", HelpName = "dir" };
+        public readonly Option<string[]> ProgressTerms = new("--progress-terms") { Description = "Loss terms to show in progress besides mel, stop and voice (comma-separated or repeated).", HelpName = "name,...", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<bool> PrefetchToGpu = new("--prefetch-to-gpu") { Description = "Copy the next batches to the GPU while a step runs (default on CUDA)." };
+        public readonly Option<bool> NoPrefetchToGpu = new("--no-prefetch-to-gpu") { Description = "Keep prefetched batches in host memory; each step copies its batch." };
+        public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
+
+        public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors];
+    }
+
+    public static Command Create(GlobalOptions globals, CliContext context, Func<ParseResult, EffectiveConfiguration> configuration)
+    {
+        var options = new Options();
+        var command = new Command("train", "Train the acoustic model with checkpoints, exact resume, loss plugins and metrics sinks.");
+        foreach (var option in options.All) command.Options.Add(option);
+        command.SetAction(parse => Run(parse, globals, options, context, configuration(parse)));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, GlobalOptions globals, Options options, CliContext context, EffectiveConfiguration configuration)
+    {
+        var settings = configuration.Settings;
+        if (string.IsNullOrWhiteSpace(settings.Data.DatasetPath))
+            throw new ConfigurationException("No training data: give --train-data DIR (a folder with metadata.csv and wavs/) or set data.dataset_path.");
+        if (parse.GetValue(options.PrefetchToGpu) && parse.GetValue(options.NoPrefetchToGpu))
+            throw new ConfigurationException("--prefetch-to-gpu and --no-prefetch-to-gpu contradict each other; give only one.");
+        var runDirectory = RunFolder.CreateFor(configuration, "train");
+        using var log = RunLogging.Configure(settings.Runtime, runDirectory, ReferenceEquals(context.Error, Console.Error) ? null : context.Error);
+        try
+        {
+            return Train(parse, globals, options, context, configuration, runDirectory, log);
+        }
+        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or DirectoryNotFoundException or PluginException or ArgumentException)
+        {
+            log.Error("{Error}", e.Message);
+            return e is TrainingDivergedException ? 3 : 2;
+        }
+    }
+
+    private static int Train(ParseResult parse, GlobalOptions globals, Options options, CliContext context, EffectiveConfiguration configuration, string runDirectory, ILogger log)
+    {
+        var settings = configuration.Settings;
+        using var device = DeviceSetup.Apply(settings, log);
+        var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
+        foreach (var problem in catalog.Problems) log.Warning("Plugin problem: {Problem}", problem.ToString());
+        var selection = PluginSelection.Parse(DefaultPlugins.Concat(parse.GetValue(globals.Plugin) ?? []), catalog);
+        using var composition = HostComposition.Build(catalog, selection, configuration.Root, log, b => EngineServices.Register(b, settings));
+        using var run = composition.BeginRun(new RunContext(runDirectory, Path.GetFileName(runDirectory)));
+
+        var store = new CheckpointStore(Path.Combine(runDirectory, settings.Training.CheckpointDir), keepLast: 3, log);
+        var resume = parse.GetResult(options.Resume) is null ? null
+            : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
+        var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
+        using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
+            Path.Combine(settings.Runtime.OutputDir, "cache", "features"), resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
+        using var model = new BaselineConvModel(new BaselineConvOptions
+        {
+            VocabSize = data.Tokenizer.Symbols.Count, NMels = settings.Model.NMels, Channels = settings.Model.TextEncoderDim,
+            Layers = settings.Model.TextEncoderLayers, Dropout = settings.Model.VoiceEncoderDropout,
+        });
+        model.to(device.Device);
+
+        var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
+        var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        var progress = interactive ? new TrainProgress(AnsiConsole.Console, terms) : null;
+        using var trainer = new Trainer(new TrainerSetup
+        {
+            Model = model, LossTerms = LossWeights.Apply(run.LossTerms.Select(t => (t.Name, t.Term)), settings.Training.LossWeights),
+            Train = data.Train, Validation = data.Validation, Settings = settings.Training,
+            Options = TrainerOptions.From(settings.Training, parse.GetValue(options.MaxSteps)), BatchSize = settings.Data.BatchSize,
+            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log,
+            Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
+            Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
+        });
+        if (resume is not null) trainer.Resume(resume);
+
+        var outcome = FitUntilStopped(trainer, progress, log);
+        if (parse.GetValue(options.ExportSafetensors) is { } export)
+        {
+            ModelWeights.ExportSafetensors(model, export.FullName, model.Description);
+            log.Information("Exported weights to {Path}", export.FullName);
+        }
+        log.Information("Run folder: {RunFolder}; checkpoints: {CheckpointDir}", runDirectory, store.Directory);
+        return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+    }
+
+    /// <summary>Trains with Ctrl-C wired to a stop request (a second Ctrl-C ends the process at once).</summary>
+    private static TrainingOutcome FitUntilStopped(Trainer trainer, TrainProgress? progress, ILogger log)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (stop.IsCancellationRequested) return;
+            e.Cancel = true;
+            stop.Cancel();
+            log.Warning("Stop requested: saving a checkpoint after the current step (Ctrl-C again to quit at once)");
+        };
+        Console.CancelKeyPress += onCancel;
+        try { return progress is null ? trainer.Fit(stop.Token) : progress.Run(() => trainer.Fit(stop.Token)); }
+        finally { Console.CancelKeyPress -= onCancel; }
+    }
+}

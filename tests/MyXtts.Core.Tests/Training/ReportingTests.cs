@@ -1,0 +1,88 @@
+using System.Text.Json;
+using MyXtts.Abstractions.Plugins;
+using MyXtts.Core.Metrics;
+using MyXtts.Core.Tests.TestSupport;
+using MyXtts.Core.Training;
+using MyXtts.Core.Training.Reporting;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace MyXtts.Core.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public sealed class ReportingTests
+{
+    [Fact]
+    public void The_log_shows_the_start_block_and_per_epoch_raw_and_weighted_components_for_training_and_validation()
+    {
+        var lines = new List<string>();
+        using var log = new LoggerConfiguration().WriteTo.Sink(new LineSink(lines)).CreateLogger();
+        using var model = TinyTraining.Model();
+        using var trainer = TinyTraining.Trainer(model, new SyntheticBatches(4, 2), new LogReporter(log, periodicLines: true),
+            new TrainerOptions { Epochs = 1, LogEvery = 1 }, validation: new SyntheticBatches(2, 2),
+            losses: [new("mel_loss", new Core.Training.Losses.MelLoss(), 2.0, "training.loss_weights.mel")]);
+
+        trainer.Fit();
+
+        Assert.Contains(lines, l => l.StartsWith("Model: baseline_conv", StringComparison.Ordinal) && l.Contains("trainable"));
+        Assert.Contains(lines, l => l == "Loss weights: mel_loss=2 (training.loss_weights.mel)");
+        Assert.Contains(lines, l => l.StartsWith("Step 2 (epoch 1, 2/2): loss=", StringComparison.Ordinal) && l.Contains(" mel=") && l.Contains("steps/s"));
+        var train = Assert.Single(lines, l => l.StartsWith("Train loss components: mel_loss=", StringComparison.Ordinal));
+        Assert.Contains(", w_mel_loss=", train);
+        Assert.Contains("skipped non-finite steps: 0", train);
+        Assert.Contains(lines, l => l.StartsWith("Validation loss components: mel_loss=", StringComparison.Ordinal) && l.Contains("w_mel_loss=") && l.EndsWith("(best so far)"));
+    }
+
+    [Fact]
+    public void The_jsonl_sink_writes_one_object_per_write_with_the_step_and_every_scalar()
+    {
+        using var dir = new TempDirectory();
+        using (var sink = new JsonlMetricsSink(new RunContext(dir.Path, "r1")))
+        {
+            var reporter = new MetricsReporter([sink]);
+            reporter.StepCompleted(new StepReport(5, 0, 5, 10, 1e-3, false, new Dictionary<string, double> { ["loss"] = 0.5, ["mel_loss"] = 0.25, ["w_mel_loss"] = 0.5 }));
+            reporter.StepCompleted(new StepReport(6, 0, 6, 10, 1e-3, false, null));   // not a log step: nothing written
+            reporter.EpochCompleted(new EpochReport(0, 10, new Dictionary<string, double> { ["loss"] = 0.4 }, new Dictionary<string, double> { ["loss"] = double.NaN }, 1, 2.0, false));
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(dir.Path, JsonlMetricsSink.FileName));
+        Assert.Equal(2, lines.Length);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal(5, first.GetProperty("step").GetInt64());
+        Assert.Equal(0.25, first.GetProperty("train/mel_loss").GetDouble());
+        Assert.Equal(0.5, first.GetProperty("train/w_mel_loss").GetDouble());
+        Assert.Equal(1e-3, first.GetProperty("train/lr").GetDouble());
+        var epoch = JsonDocument.Parse(lines[1]).RootElement;
+        Assert.Equal("NaN", epoch.GetProperty("epoch/val/loss").GetString());
+        Assert.Equal(1, epoch.GetProperty("epoch/skipped_steps").GetDouble());
+    }
+
+    [Fact]
+    public void The_tensorboard_sink_writes_an_event_file_with_every_scalar_tag()
+    {
+        using var dir = new TempDirectory();
+        using (var sink = new TensorBoardMetricsSink(new RunContext(dir.Path, "r1")))
+            sink.WriteScalars(3, new Dictionary<string, double> { ["train/mel_loss"] = 0.5, ["train/lr"] = 1e-4 });
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(dir.Path, TensorBoardMetricsSink.FolderName), "events.out.tfevents.*"));
+        var content = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file));
+        Assert.Contains("brain.Event:2", content);
+        Assert.Contains("train/mel_loss", content);
+        Assert.Contains("train/lr", content);
+    }
+
+    [Fact]
+    public void Progress_text_uses_short_names_and_adds_requested_terms()
+    {
+        var metrics = new Dictionary<string, double> { ["loss"] = 1, ["mel_loss"] = 0.5, ["voice_similarity_loss"] = 0.25, ["pitch_loss"] = 0.125 };
+
+        Assert.Equal("loss=1.0000 mel=0.5000 voice=0.2500 lr=1.00e-04", LossDisplay.Progress(metrics, LossDisplay.DefaultProgressTerms, 1e-4));
+        Assert.Equal("loss=1.0000 mel=0.5000 voice=0.2500 pitch=0.1250 lr=1.00e-04", LossDisplay.Progress(metrics, [.. LossDisplay.DefaultProgressTerms, "pitch_loss"], 1e-4));
+    }
+
+    private sealed class LineSink(List<string> lines) : ILogEventSink
+    {
+        public void Emit(LogEvent logEvent) => lines.Add(logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
