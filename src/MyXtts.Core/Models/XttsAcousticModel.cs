@@ -59,7 +59,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         mean_projection = nn.Conv1d(o.TextDim, stacked, 1);
         duration_predictor = new DurationPredictor("duration_predictor", o.TextDim, o.Dropout);
         decoder = new ParallelDecoder("decoder", o.TextDim, o.DecoderDim, o.DecoderLayers, o.DecoderHeads, o.SpeakerDim, stacked, o.VoiceConditioning, o.Dropout);
-        postnet = new Postnet("postnet", stacked, Math.Min(512, o.DecoderDim), o.Dropout);
+        postnet = new Postnet("postnet", stacked, Math.Clamp(o.DecoderDim / 2, 64, 512), o.Dropout);   // Tacotron 2: 512 beside a 1024 decoder
         RegisterComponents();
     }
 

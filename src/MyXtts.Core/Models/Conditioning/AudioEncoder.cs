@@ -11,7 +11,8 @@ namespace MyXtts.Core.Models.Conditioning;
 public sealed record VoiceConditioning(Tensor SpeakerEmbedding, Tensor Latents);
 
 /// <summary>
-/// The built-in voice encoder over the reference mel of another utterance: <c>input</c> conv (n_mels → D), residual conv
+/// The built-in voice encoder over the reference mel of another utterance: <c>input</c> conv (n_mels → D, stride 2: a
+/// voice does not need full frame rate, and it halves the Transformer's cost), residual conv
 /// blocks with growing dilation, a Transformer <c>encoder</c>, then (a) masked mean + standard-deviation pooling over
 /// time and a <c>projection</c> to the speaker embedding (statistics pooling as in x-vectors; the std carries the
 /// dynamics a mean loses) and (b) a perceiver <c>resampler</c> to a fixed number of latents for cross-attention.
@@ -27,7 +28,7 @@ public sealed class AudioEncoder : nn.Module
 
     public AudioEncoder(string name, long nMels, long dim, int layers, long heads, long speakerDim, int latents, int resamplerLayers, long latentDim, double dropout) : base(name)
     {
-        input = nn.Conv1d(nMels, dim, 5, padding: 2);
+        input = nn.Conv1d(nMels, dim, 5, stride: 2, padding: 2);
         blocks = nn.ModuleList(new[] { 1L, 2, 4 }.Select((d, i) => new ConvBlock($"{i}", dim, 5, d, dropout)).ToArray());
         encoder = new TransformerStack("encoder", layers, dim, heads, dropout);
         projection = nn.Linear(2 * dim, speakerDim);
@@ -38,10 +39,11 @@ public sealed class AudioEncoder : nn.Module
     public VoiceConditioning forward(Tensor mel, Tensor lengths)
     {
         using var scope = NewDisposeScope();
-        var frames = mel.shape[2];
-        var mask = SequenceMasks.ChannelMask(lengths, frames, mel.dtype);     // [B, 1, T]
-        var padding = SequenceMasks.KeyPadding(lengths, frames);              // [B, T]
-        var x = nn.functional.relu(input.call(mel * mask)) * mask;
+        var x = input.call(mel * SequenceMasks.ChannelMask(lengths, mel.shape[2], mel.dtype));    // [B, D, ceil(T/2)]
+        var halved = (lengths + 1).div(2, rounding_mode: RoundingMode.floor);
+        var mask = SequenceMasks.ChannelMask(halved, x.shape[2], mel.dtype);                      // [B, 1, T/2]
+        var padding = SequenceMasks.KeyPadding(halved, x.shape[2]);                               // [B, T/2]
+        x = nn.functional.relu(x) * mask;
         foreach (var block in blocks) x = block.call(x, mask);
         var h = encoder.forward(x.transpose(1, 2), padding);                  // [B, T, D]
         var embedding = tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask)));
