@@ -50,11 +50,34 @@ public sealed record ModelSettings
     [ConfigurationKeyName("decoder_heads"), Range(1, 128)]
     public int DecoderHeads { get; init; } = 24;
 
-    /// <summary><c>autoregressive</c> or <c>non_autoregressive</c> decoding.</summary>
+    /// <summary>
+    /// <c>non_autoregressive</c> (duration predictor + parallel decoder, alignment learned by monotonic alignment
+    /// search) or <c>autoregressive</c> (XTTS-like causal decoder).
+    /// </summary>
     [ConfigurationKeyName("decoder_strategy"), AllowedValues("autoregressive", "non_autoregressive")]
-    public string DecoderStrategy { get; init; } = "autoregressive";
+    public string DecoderStrategy { get; init; } = "non_autoregressive";
 
-    /// <summary>Train and use a duration predictor for alignment.</summary>
+    /// <summary>Mel frames predicted per decoder step (Tacotron's reduction factor); 2 halves decoder and alignment cost.</summary>
+    [ConfigurationKeyName("reduction_factor"), Range(1, 8)]
+    public int ReductionFactor { get; init; } = 2;
+
+    /// <summary>Dropout in the text encoder, duration predictor, decoder and postnet.</summary>
+    [ConfigurationKeyName("dropout"), Range(0.0, 0.9)]
+    public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Global Style Tokens: a style embedding from the reference (or explicit token weights at inference).</summary>
+    [ConfigurationKeyName("use_gst")]
+    public bool UseGst { get; init; } = true;
+
+    /// <summary>Number of learned style tokens when <see cref="UseGst"/> is on.</summary>
+    [ConfigurationKeyName("gst_num_tokens"), Range(1, 256)]
+    public int GstNumTokens { get; init; } = 10;
+
+    /// <summary>Conditioning latents the perceiver resampler makes of the reference (the decoder cross-attends to them).</summary>
+    [ConfigurationKeyName("num_conditioning_latents"), Range(1, 1024)]
+    public int NumConditioningLatents { get; init; } = 32;
+
+    /// <summary>Train and use a duration predictor for alignment (required by <c>non_autoregressive</c>).</summary>
     [ConfigurationKeyName("use_duration_predictor")]
     public bool UseDurationPredictor { get; init; } = true;
 
@@ -90,11 +113,11 @@ public sealed record ModelSettings
     [ConfigurationKeyName("speaker_embedding_dim"), Range(8, 4096)]
     public int SpeakerEmbeddingDim { get; init; } = 512;
 
-    /// <summary>Condition the decoder on a reference voice.</summary>
+    /// <summary>Condition the model on a reference voice (off: one voice, no audio encoder or style tokens).</summary>
     [ConfigurationKeyName("use_voice_conditioning")]
     public bool UseVoiceConditioning { get; init; } = true;
 
-    /// <summary>Layers dedicated to voice conditioning.</summary>
+    /// <summary>Cross-attention layers of the perceiver resampler that turns the reference into conditioning latents.</summary>
     [ConfigurationKeyName("voice_conditioning_layers"), Range(0, 32)]
     public int VoiceConditioningLayers { get; init; } = 4;
 

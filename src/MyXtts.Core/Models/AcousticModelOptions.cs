@@ -1,0 +1,47 @@
+using MyXtts.Abstractions.Configuration;
+
+namespace MyXtts.Core.Models;
+
+/// <summary>The sizes <see cref="XttsAcousticModel"/> is built from: <c>model.*</c> settings plus the tokenizer's vocabulary size.</summary>
+public sealed record AcousticModelOptions
+{
+    public required int VocabSize { get; init; }
+    public int NMels { get; init; } = 80;
+    public int TextDim { get; init; } = 128;
+    public int TextLayers { get; init; } = 2;
+    public int TextHeads { get; init; } = 2;
+    public int AudioDim { get; init; } = 128;
+    public int AudioLayers { get; init; } = 2;
+    public int AudioHeads { get; init; } = 2;
+    public int DecoderDim { get; init; } = 192;
+    public int DecoderLayers { get; init; } = 3;
+    public int DecoderHeads { get; init; } = 3;
+    public int SpeakerDim { get; init; } = 128;
+    public bool VoiceConditioning { get; init; } = true;
+    public int ResamplerLayers { get; init; } = 1;
+    public int ConditioningLatents { get; init; } = 32;
+    public bool Gst { get; init; } = true;
+    public int GstTokens { get; init; } = 10;
+    public int ReductionFactor { get; init; } = 2;
+    public double Dropout { get; init; } = 0.1;
+    public double VoiceDropout { get; init; } = 0.1;
+    public string DecoderStrategy { get; init; } = "non_autoregressive";
+
+    /// <summary>The options <paramref name="model"/> describes for a vocabulary of <paramref name="vocabSize"/> symbols. Throws for combinations the model cannot build.</summary>
+    public static AcousticModelOptions From(ModelSettings model, int vocabSize)
+    {
+        if (model.DecoderStrategy == "non_autoregressive" && !model.UseDurationPredictor)
+            throw new ArgumentException("model.decoder_strategy=non_autoregressive needs the duration predictor; set model.use_duration_predictor=true (or choose decoder_strategy=autoregressive).");
+        return new AcousticModelOptions
+        {
+            VocabSize = vocabSize, NMels = model.NMels,
+            TextDim = model.TextEncoderDim, TextLayers = model.TextEncoderLayers, TextHeads = model.TextEncoderHeads,
+            AudioDim = model.AudioEncoderDim, AudioLayers = model.AudioEncoderLayers, AudioHeads = model.AudioEncoderHeads,
+            DecoderDim = model.DecoderDim, DecoderLayers = model.DecoderLayers, DecoderHeads = model.DecoderHeads,
+            SpeakerDim = model.SpeakerEmbeddingDim, VoiceConditioning = model.UseVoiceConditioning,
+            ResamplerLayers = model.VoiceConditioningLayers, ConditioningLatents = model.NumConditioningLatents,
+            Gst = model.UseGst, GstTokens = model.GstNumTokens, ReductionFactor = model.ReductionFactor,
+            Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
+        };
+    }
+}

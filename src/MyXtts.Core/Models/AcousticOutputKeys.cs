@@ -1,0 +1,23 @@
+namespace MyXtts.Core.Models;
+
+/// <summary>
+/// Names of the acoustic model's auxiliary outputs (<c>ModelOutputs.Aux</c>), read by the built-in loss terms.
+/// Shapes: B batch, L tokens, T' decoder steps (mel frames / reduction factor), rM stacked mel channels.
+/// </summary>
+public static class AcousticOutputKeys
+{
+    /// <summary>[B, L] predicted log durations (decoder steps).</summary>
+    public const string LogDurations = "log_durations";
+    /// <summary>[B, L] float target durations from the alignment search (no gradient).</summary>
+    public const string Durations = "durations";
+    /// <summary>[B, rM, T'] per-token Gaussian means expanded along the alignment (carries gradient).</summary>
+    public const string AlignedMeans = "aligned_means";
+    /// <summary>[B, rM, T'] the normalised, stacked target mel the means are scored against.</summary>
+    public const string AlignmentTarget = "alignment_target";
+    /// <summary>[B] valid decoder steps per row.</summary>
+    public const string StepLengths = "step_lengths";
+    /// <summary>[B, L, T'] the hard alignment path (inspection and plots).</summary>
+    public const string Alignment = "alignment";
+    /// <summary>[B, S] speaker embedding of the reference (before style).</summary>
+    public const string SpeakerEmbedding = "speaker_embedding";
+}

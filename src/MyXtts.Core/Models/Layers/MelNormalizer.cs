@@ -1,0 +1,52 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MyXtts.Core.Models.Layers;
+
+/// <summary>
+/// Per-band standardisation of log-mels, (x − mean) / std, with the statistics as buffers (<c>mean</c>, <c>std</c>,
+/// <c>initialized</c>) so checkpoints carry them. They are set once, from the first training batch's valid frames
+/// (data-dependent initialisation, as Glow's ActNorm): the model then sees roughly unit-scale inputs, and the unit-variance
+/// Gaussian of the alignment search is a sensible likelihood, whatever the corpus's loudness. Shapes: [B, M, T].
+/// </summary>
+public sealed class MelNormalizer : nn.Module
+{
+    private readonly Tensor mean;
+    private readonly Tensor std;
+    private readonly Tensor initialized;
+    private bool _known;
+
+    public MelNormalizer(string name, long bands) : base(name)
+    {
+        mean = zeros(bands);
+        std = ones(bands);
+        initialized = zeros(1);
+        RegisterComponents();
+    }
+
+    /// <summary>True once statistics were taken (from data or a loaded checkpoint).</summary>
+    public bool IsInitialized => _known || (_known = initialized.item<float>() > 0);
+
+    /// <summary>Takes the statistics from <paramref name="mel"/>'s valid frames (mask [B, 1, T], 1 = valid), if not done yet.</summary>
+    public void InitializeFrom(Tensor mel, Tensor mask)
+    {
+        if (IsInitialized) return;
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var m = mask.to(ScalarType.Float32);
+        var x = mel.to(ScalarType.Float32);
+        var count = m.sum().clamp_min(1);
+        var batchMean = (x * m).sum([0, 2]) / count;                                   // [M]
+        var variance = ((x - batchMean.view(1, -1, 1)).pow(2) * m).sum([0, 2]) / count;
+        mean.copy_(batchMean);
+        std.copy_(variance.sqrt().clamp_min(1e-2));
+        initialized.fill_(1);
+        _known = true;
+    }
+
+    /// <summary>[B, M, T] standardised.</summary>
+    public Tensor Normalize(Tensor mel) => (mel - mean.to(mel.dtype).view(1, -1, 1)) / std.to(mel.dtype).view(1, -1, 1);
+
+    /// <summary>[B, M, T] back to log-mel.</summary>
+    public Tensor Denormalize(Tensor x) => x * std.to(x.dtype).view(1, -1, 1) + mean.to(x.dtype).view(1, -1, 1);
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using MyXtts.Abstractions.Training;
+using MyXtts.Core.Models.Alignment;
+using MyXtts.Core.Models.Conditioning;
+using MyXtts.Core.Models.Encoders;
+using MyXtts.Core.Models.Layers;
+using MyXtts.Core.Models.NonAutoregressive;
+using MyXtts.Core.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MyXtts.Core.Models;
+
+/// <summary>
+/// The XTTS-style acoustic model, non-autoregressive strategy. Text → <c>text_encoder</c>; reference mel (another
+/// utterance of the same voice) → <c>audio_encoder</c> (speaker embedding + conditioning latents) and <c>gst</c> (style);
+/// the voice vector conditions the token means (<c>mean_projection</c>), the <c>duration_predictor</c> and the
+/// <c>decoder</c>. In training, monotonic alignment search over the Gaussian likelihood of the target frames under the
+/// token means (plus a beta-binomial prior) gives the durations; the length regulator expands the text states along
+/// that alignment; the decoder predicts the residual over the expanded means and the <c>postnet</c> refines it. At
+/// inference the predicted durations (scaled by the speaking rate) replace the search. Mels are standardised inside
+/// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
+/// </summary>
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, ITrainableModel
+{
+    private readonly MelNormalizer mel_normalizer;
+    private readonly TextEncoder text_encoder;
+    private readonly AudioEncoder? audio_encoder;
+    private readonly GlobalStyleTokens? gst;
+    private readonly Linear text_condition;
+    private readonly Linear duration_condition;
+    private readonly Conv1d mean_projection;
+    private readonly DurationPredictor duration_predictor;
+    private readonly ParallelDecoder decoder;
+    private readonly Postnet postnet;
+    private readonly AcousticModelOptions _options;
+
+    /// <summary>Weight of the beta-binomial prior added to the alignment log-likelihood (RAD-TTS uses 1).</summary>
+    public const double AlignmentPriorWeight = 1.0;
+
+    public XttsAcousticModel(AcousticModelOptions options) : base("xtts_acoustic")
+    {
+        if (options.DecoderStrategy != "non_autoregressive")
+            throw new NotSupportedException($"model.decoder_strategy={options.DecoderStrategy} is not available yet; the implemented strategy is non_autoregressive. Set model.decoder_strategy=non_autoregressive.");
+        _options = options;
+        var o = options;
+        var stacked = o.NMels * o.ReductionFactor;
+        mel_normalizer = new MelNormalizer("mel_normalizer", o.NMels);
+        text_encoder = new TextEncoder("text_encoder", o.VocabSize, o.TextDim, o.TextLayers, o.TextHeads, o.Dropout);
+        if (o.VoiceConditioning)
+        {
+            audio_encoder = new AudioEncoder("audio_encoder", o.NMels, o.AudioDim, o.AudioLayers, o.AudioHeads, o.SpeakerDim,
+                o.ConditioningLatents, o.ResamplerLayers, o.DecoderDim, o.VoiceDropout);
+            if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, LargestDivisor(o.SpeakerDim, 4));
+        }
+        text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
+        duration_condition = nn.Linear(o.SpeakerDim, o.TextDim);
+        mean_projection = nn.Conv1d(o.TextDim, stacked, 1);
+        duration_predictor = new DurationPredictor("duration_predictor", o.TextDim, o.Dropout);
+        decoder = new ParallelDecoder("decoder", o.TextDim, o.DecoderDim, o.DecoderLayers, o.DecoderHeads, o.SpeakerDim, stacked, o.VoiceConditioning, o.Dropout);
+        postnet = new Postnet("postnet", stacked, Math.Clamp(o.DecoderDim / 2, 64, 512), o.Dropout);   // Tacotron 2: 512 beside a 1024 decoder
+        RegisterComponents();
+    }
+
+    /// <summary>The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols.</summary>
+    public static XttsAcousticModel Create(MyXtts.Abstractions.Configuration.ModelSettings settings, int vocabSize) =>
+        new(AcousticModelOptions.From(settings, vocabSize));
+
+    /// <summary>The built-in loss terms this model is trained with (names of <c>[Plugin]</c> loss terms).</summary>
+    public static IReadOnlyList<string> LossTermNames { get; } =
+        [Training.Losses.MelLoss.Name, Training.Losses.AttentionLoss.Name, Training.Losses.DurationLoss.Name, Training.Losses.SpeakerContrastiveLoss.Name];
+
+    public nn.Module Module => this;
+
+    /// <summary>The options the model was built from.</summary>
+    public AcousticModelOptions Options => _options;
+
+    /// <summary>The style tokens, when the model has them.</summary>
+    public long StyleTokenCount => gst?.TokenCount ?? 0;
+
+    public string Description
+    {
+        get
+        {
+            var o = _options;
+            string Count(nn.Module? m) => m is null ? "0" : Millions(m.parameters().Sum(p => p.numel()));
+            return string.Create(CultureInfo.InvariantCulture,
+                $"xtts_acoustic non_autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
+                $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
+                $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
+                $"postnet ({Count(postnet)} M); vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
+        }
+    }
+
+    public ModelOutputs Forward(TrainingBatch batch) => forward(batch);
+
+    public override ModelOutputs forward(TrainingBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var r = _options.ReductionFactor;
+        var dtype = batch.Mel.dtype;
+        if (training) mel_normalizer.InitializeFrom(batch.Mel, SequenceMasks.ChannelMask(batch.MelLengths, batch.Mel.shape[2], dtype));
+        var target = FrameStacking.Stack(mel_normalizer.Normalize(batch.Mel), batch.MelLengths, r);        // [B, rM, T']
+        var steps = FrameStacking.ReducedLengths(batch.MelLengths, r);
+        var (stepMask, stepPadding) = Masks(steps, target.shape[2], dtype);
+
+        var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Tokens.shape[0], dtype);
+        var text = EncodeText(batch.Tokens, batch.TokenLengths, voice, dtype);
+
+        var path = Align(text.Means, target, batch.TokenLengths, steps);                                    // [B, L, T']
+        var durations = path.sum(2);                                                                        // [B, L]
+        var (decoded, refined, alignedMeans) = Decode(text, voice, path, durations.to(ScalarType.Int64), stepMask, stepPadding);
+
+        var frames = batch.Mel.shape[2];
+        var aux = new Dictionary<string, Tensor>
+        {
+            [AcousticOutputKeys.LogDurations] = text.LogDurations.MoveToOuterDisposeScope(),
+            [AcousticOutputKeys.Durations] = durations.MoveToOuterDisposeScope(),
+            [AcousticOutputKeys.AlignedMeans] = alignedMeans.MoveToOuterDisposeScope(),
+            [AcousticOutputKeys.AlignmentTarget] = target.MoveToOuterDisposeScope(),
+            [AcousticOutputKeys.StepLengths] = steps.MoveToOuterDisposeScope(),
+            [AcousticOutputKeys.Alignment] = path.MoveToOuterDisposeScope(),
+        };
+        if (voice.SpeakerEmbedding is { } embedding) aux[AcousticOutputKeys.SpeakerEmbedding] = embedding.MoveToOuterDisposeScope();
+        return new ModelOutputs
+        {
+            Mel = ToMel(decoded, frames).MoveToOuterDisposeScope(),
+            MelPostnet = ToMel(refined, frames).MoveToOuterDisposeScope(),
+            Aux = aux,
+        };
+    }
+
+    /// <summary>
+    /// Inference: tokens [B, L] (lengths [B]) spoken in the voice of <paramref name="referenceMel"/> [B, n_mels, T_ref]
+    /// (log-mel, lengths [B]). <paramref name="speed"/> &gt; 1 speaks faster (durations divided by it).
+    /// <paramref name="styleWeights"/> [B, K] replaces the reference's style with explicit token weights.
+    /// Returns the log-mel [B, n_mels, T] (after the postnet) and valid frames [B]. Runs in eval mode without gradients.
+    /// </summary>
+    public (Tensor Mel, Tensor Lengths) Synthesize(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths,
+        double speed = 1.0, Tensor? styleWeights = null)
+    {
+        if (!(speed > 0) || double.IsInfinity(speed))
+            throw new ArgumentOutOfRangeException(nameof(speed), speed, "Speaking rate must be a positive number (1 = as trained, 1.2 = 20 % faster).");
+        if (!mel_normalizer.IsInitialized)
+            throw new InvalidOperationException("The model has no mel statistics: it was never trained or loaded. Load a checkpoint before synthesizing.");
+        var wasTraining = training;
+        eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var dtype = referenceMel.dtype;
+            var voice = Voice(referenceMel, referenceLengths, styleWeights, tokens.shape[0], dtype);
+            var text = EncodeText(tokens, tokenLengths, voice, dtype);
+            var tokenMask = SequenceMasks.Valid(tokenLengths, tokens.shape[1]);
+            var durations = (text.LogDurations.exp() / speed).round().clamp_min(1).to(ScalarType.Int64) * tokenMask.to(ScalarType.Int64);
+            var steps = durations.sum(1);                                                                   // [B]
+            var maxSteps = Math.Max(1, steps.max().item<long>());
+            var path = AlignmentPaths.FromDurations(durations, maxSteps).to(dtype);
+            var (stepMask, stepPadding) = Masks(steps, maxSteps, dtype);
+            var (_, refined, _) = Decode(text, voice, path, durations, stepMask, stepPadding);
+            var r = _options.ReductionFactor;
+            return (ToMel(refined, maxSteps * r).MoveToOuterDisposeScope(), (steps * r).MoveToOuterDisposeScope());
+        }
+        finally
+        {
+            if (wasTraining) train();
+        }
+    }
+
+    private sealed record VoiceVectors(Tensor Vector, Tensor? SpeakerEmbedding, Tensor? Latents);
+
+    private sealed record TextStates(Tensor Hidden, Tensor Means, Tensor LogDurations, Tensor Mask, Tensor Padding);
+
+    /// <summary>The voice vector [B, S] (speaker embedding + style), the speaker embedding alone and the latents.</summary>
+    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype)
+    {
+        if (audio_encoder is null) return new VoiceVectors(zeros(batch, _options.SpeakerDim, dtype: dtype, device: referenceMel.device), null, null);
+        var reference = mel_normalizer.Normalize(referenceMel);
+        var conditioning = audio_encoder.forward(reference, referenceLengths);
+        var vector = conditioning.SpeakerEmbedding;
+        if (gst is not null) vector = vector + (styleWeights is null ? gst.forward(reference, referenceLengths) : gst.FromWeights(styleWeights.to(dtype)));
+        else if (styleWeights is not null) throw new InvalidOperationException("Style token weights were given but this model has no style tokens (model.use_gst=false).");
+        return new VoiceVectors(vector, conditioning.SpeakerEmbedding, conditioning.Latents);
+    }
+
+    /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L] and log durations [B, L].</summary>
+    private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
+    {
+        var (mask, padding) = Masks(lengths, tokens.shape[1], dtype);
+        var h = text_encoder.forward(tokens, mask, padding);                                               // [B, C, L]
+        var hidden = (h + text_condition.call(voice.Vector).unsqueeze(2)) * mask;
+        var means = mean_projection.call(hidden) * mask;
+        var logDurations = duration_predictor.call((h.detach() + duration_condition.call(voice.Vector).unsqueeze(2)) * mask, mask);
+        return new TextStates(hidden, means, logDurations, mask, padding);
+    }
+
+    /// <summary>Monotonic alignment search over log N(target | means, I) + prior, without gradients: [B, L, T'].</summary>
+    private static Tensor Align(Tensor means, Tensor target, Tensor tokenLengths, Tensor steps)
+    {
+        using var _ = no_grad();
+        var m = means.detach().to(ScalarType.Float32);
+        var x = target.to(ScalarType.Float32);
+        // log N(x_j | mu_i, I) up to terms constant in i: mu_i·x_j − ½|mu_i|² (−½|x_j|² is the same for every path).
+        var logLikelihood = m.transpose(1, 2).matmul(x) - 0.5 * m.pow(2).sum(1).unsqueeze(2);                // [B, L, T']
+        var prior = BetaBinomialPrior.Batch(tokenLengths, steps, m.shape[2], x.shape[2], x.device);
+        return MonotonicAlignmentSearch.Path(logLikelihood + AlignmentPriorWeight * prior, tokenLengths, steps).to(target.dtype);
+    }
+
+    /// <summary>Length regulation and decoding: (decoder output, after postnet, expanded means), all [B, rM, T'] standardised.</summary>
+    private (Tensor Decoded, Tensor Refined, Tensor AlignedMeans) Decode(TextStates text, VoiceVectors voice, Tensor path, Tensor durations, Tensor stepMask, Tensor stepPadding)
+    {
+        var alignedMeans = text.Means.matmul(path);                                                        // [B, rM, T']
+        var expanded = text.Hidden.matmul(path);                                                       // [B, C, T']
+        var positions = AlignmentPaths.PositionFeatures(path, durations).to(expanded.dtype) * stepMask;
+        var decoded = (decoder.forward(expanded, positions, voice.Vector, voice.Latents, stepMask, stepPadding) + alignedMeans.detach()) * stepMask;
+        var refined = decoded + postnet.call(decoded, stepMask);
+        return (decoded, refined, alignedMeans);
+    }
+
+    /// <summary>Stacked standardised [B, rM, T'] → log-mel [B, M, frames].</summary>
+    private Tensor ToMel(Tensor stacked, long frames) =>
+        mel_normalizer.Denormalize(FrameStacking.Unstack(stacked, _options.ReductionFactor)[.., .., ..(int)frames]);
+
+    private static (Tensor Mask, Tensor Padding) Masks(Tensor lengths, long size, ScalarType dtype) =>
+        (SequenceMasks.ChannelMask(lengths, size, dtype), SequenceMasks.KeyPadding(lengths, size));
+
+    private static string Millions(long count) => (count / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static long LargestDivisor(long value, long atMost)
+    {
+        for (var d = atMost; d > 1; d--) if (value % d == 0) return d;
+        return 1;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose();
+            text_condition.Dispose(); duration_condition.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose();
+            decoder.Dispose(); postnet.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
