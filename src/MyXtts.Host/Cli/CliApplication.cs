@@ -21,6 +21,7 @@ public static class CliApplication
         root.Subcommands.Add(PluginsCommand.Create(globals, LoadConfiguration));
         root.Subcommands.Add(ConfigCommand.Create(globals, context));
         root.Subcommands.Add(DatasetCommand.Create(globals, context));
+        root.Subcommands.Add(EmbedCommand.Create(globals, context));
         return root;
     }
 

@@ -44,13 +44,18 @@ public sealed class RunSession : IDisposable
     /// <summary>The selected plugins, constructed for this run.</summary>
     public PluginRun Plugins { get; }
 
-    /// <summary>Starts a run of <paramref name="command"/>. Configuration and plugin errors throw before anything is written.</summary>
-    public static RunSession Start(ParseResult parse, GlobalOptions globals, CliContext context, string command)
+    /// <summary>
+    /// Starts a run of <paramref name="command"/>. Configuration and plugin errors throw before anything is written.
+    /// <paramref name="configuredPlugins"/> adds plugins chosen by configuration keys (e.g. <c>model.speaker_encoder_type</c>)
+    /// as <c>--plugin</c> values, so they go through the same catalog and selection rules.
+    /// </summary>
+    public static RunSession Start(ParseResult parse, GlobalOptions globals, CliContext context, string command,
+        Func<EffectiveConfiguration, PluginCatalog, IEnumerable<string>>? configuredPlugins = null)
     {
         var configuration = ConfigurationLoader.Load(ConfigRequestFactory.From(
             parse, globals.Config, globals.ConfigurationFlags, context.Environment, context.PresetDirectory));
         var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
-        var selection = PluginCommandLine.Selection(parse, globals, catalog);
+        var selection = PluginCommandLine.Selection(parse, globals, catalog, configuredPlugins?.Invoke(configuration, catalog));
         var runDirectory = RunFolder.CreateFor(configuration, command);
         var log = RunLogging.Configure(configuration.Settings.Runtime, runDirectory, ReferenceEquals(context.Error, Console.Error) ? null : context.Error);
         try

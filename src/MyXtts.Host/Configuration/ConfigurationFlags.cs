@@ -22,6 +22,8 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--output-dir", "runtime.output_dir", "Parent folder of run folders.", "dir"),
         ConfigFlag.Value("--run-name", "runtime.run_name", "Run folder name instead of <timestamp>-<command>.", "name"),
         ConfigFlag.Value("--seed", "training.seed", "Seed of torch's random generators.", "n"),
+        ConfigFlag.Value("--speaker-encoder-type", "model.speaker_encoder_type", "Speaker encoder plugin: ecapa_tdnn, resemblyzer, coqui or a third-party one.", "name"),
+        ConfigFlag.Value("--speaker-encoder-path", "model.speaker_encoder_path", "Speaker encoder weights (.pth/.pt/.ckpt or .safetensors).", "file"),
     ];
 
     public Option<string> ModelSize { get; } = new("--model-size")
