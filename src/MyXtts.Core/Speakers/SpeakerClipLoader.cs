@@ -4,31 +4,39 @@ using MyXtts.Core.Audio.Resampling;
 namespace MyXtts.Core.Speakers;
 
 /// <summary>
-/// Reads clips for a speaker encoder: any format <see cref="AudioFileReader"/> decodes, channels averaged, resampled
-/// with <see cref="SincResampler"/> to the encoder's rate. No trimming or loudness change: the encoders apply their own
-/// level normalisation, and comparing clips should see them as recorded.
+/// Reads clips for a speaker encoder in two steps, so bad files are reported before any weights are loaded: decode
+/// (any format <see cref="AudioFileReader"/> reads, channels averaged), then resample with <see cref="SincResampler"/>
+/// to the encoder's rate. No trimming or loudness change: the encoders apply their own level normalisation, and a
+/// comparison should see the clips as recorded.
 /// </summary>
-public sealed class SpeakerClipLoader(int sampleRate) : IDisposable
+public sealed class SpeakerClipLoader : IDisposable
 {
     private readonly SincResampler _resampler = new();
 
-    /// <summary>The rate every loaded clip has.</summary>
-    public int SampleRate { get; } = sampleRate > 0 ? sampleRate
-        : throw new ArgumentOutOfRangeException(nameof(sampleRate), sampleRate, "The speaker encoder's sample rate must be positive.");
-
     /// <summary>
-    /// Decodes and resamples <paramref name="path"/>. Throws <see cref="AudioFormatException"/> naming the file and the
-    /// cause when it cannot be decoded or holds no samples.
+    /// Decodes <paramref name="path"/> to mono at its own rate. Throws <see cref="AudioFormatException"/> naming the file
+    /// and the cause when it cannot be decoded or holds no samples.
     /// </summary>
-    public SpeakerClip Load(string path)
+    public static SpeakerClip Decode(string path)
     {
         var (mono, rate) = AudioFileReader.ReadMono(path);
         if (mono.Length == 0) throw new AudioFormatException(path, AudioErrorKind.NoAudioData, "the file holds no audio samples.");
-        return new SpeakerClip(path, _resampler.Resample(mono, rate, SampleRate), SampleRate, rate);
+        return new SpeakerClip(path, mono, rate, rate);
     }
 
-    /// <summary>Loads every file in order; the first failure throws.</summary>
-    public IReadOnlyList<SpeakerClip> LoadAll(IEnumerable<string> paths) => paths.Select(Load).ToArray();
+    /// <summary>Decodes every file in order; the first failure throws.</summary>
+    public static IReadOnlyList<SpeakerClip> DecodeAll(IEnumerable<string> paths) => paths.Select(Decode).ToArray();
+
+    /// <summary><paramref name="clip"/> at <paramref name="sampleRate"/> (the clip itself when it already is).</summary>
+    public SpeakerClip Resample(SpeakerClip clip, int sampleRate)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
+        if (clip.SampleRate == sampleRate) return clip;
+        return clip with { Samples = _resampler.Resample(clip.Samples, clip.SampleRate, sampleRate), SampleRate = sampleRate };
+    }
+
+    /// <summary>Every clip at <paramref name="sampleRate"/>, in order.</summary>
+    public IReadOnlyList<SpeakerClip> ResampleAll(IEnumerable<SpeakerClip> clips, int sampleRate) => clips.Select(c => Resample(c, sampleRate)).ToArray();
 
     /// <summary>Frees the resampler's cached kernels.</summary>
     public void Dispose() => _resampler.Dispose();

@@ -70,8 +70,10 @@ public static class EmbedCommand
         if (name is null || encoder is null)
             throw new EmbedException($"No speaker encoder is selected; give --speaker-encoder-type (e.g. ecapa_tdnn) instead of '--plugin speaker_encoder=none'.");
         var threshold = request.Verify ? Threshold(name, request.Threshold) : null;
+        var decoded = Decode(request.Files);
         var checkpoint = SpeakerEncoderWeights.Load(encoder, name, session.Settings.Model.SpeakerEncoderPath, session.Configuration.Provenance.SourceOf(SpeakerEncoderChoice.PathKey));
-        var clips = LoadClips(encoder, request.Files);
+        using var loader = new SpeakerClipLoader();
+        var clips = loader.ResampleAll(decoded, encoder.SampleRate);   // the rate is known only now (Coqui reads it from the checkpoint)
         var embeddings = EmbedClips(encoder, name, clips, session);
         var names = ClipNames.For(request.Files);
         var npyPaths = request.NpyDirectory is { } dir ? WriteNpy(dir, names, embeddings) : null;
@@ -88,10 +90,9 @@ public static class EmbedCommand
         catch (ArgumentException e) { throw new EmbedException(e.Message); }
     }
 
-    private static IReadOnlyList<SpeakerClip> LoadClips(ISpeakerEncoder encoder, IReadOnlyList<string> files)
+    private static IReadOnlyList<SpeakerClip> Decode(IReadOnlyList<string> files)
     {
-        using var loader = new SpeakerClipLoader(encoder.SampleRate);
-        try { return loader.LoadAll(files); }
+        try { return SpeakerClipLoader.DecodeAll(files); }
         catch (AudioFormatException e) { throw new EmbedException($"Cannot read audio file {e.Message} Give WAV, FLAC or another format libsndfile decodes."); }
     }
 
