@@ -113,6 +113,20 @@ public sealed record ModelSettings
     [ConfigurationKeyName("speaker_embedding_dim"), Range(8, 4096)]
     public int SpeakerEmbeddingDim { get; init; } = 512;
 
+    /// <summary>
+    /// The speaker encoder plugin, by name: <c>ecapa_tdnn</c>, <c>resemblyzer</c>, <c>coqui</c> or any third-party speaker
+    /// encoder plugin (<c>myxtts plugins list</c>). Used by <c>myxtts embed</c> and for pretrained speaker conditioning.
+    /// </summary>
+    [ConfigurationKeyName("speaker_encoder_type")]
+    public string SpeakerEncoderType { get; init; } = "ecapa_tdnn";
+
+    /// <summary>
+    /// Weights of the speaker encoder: a PyTorch <c>.pth/.pt/.ckpt</c> or a <c>.safetensors</c> file (loaded without
+    /// executing code). None means no pretrained weights.
+    /// </summary>
+    [ConfigurationKeyName("speaker_encoder_path")]
+    public string? SpeakerEncoderPath { get; init; }
+
     /// <summary>Condition the model on a reference voice (off: one voice, no audio encoder or style tokens).</summary>
     [ConfigurationKeyName("use_voice_conditioning")]
     public bool UseVoiceConditioning { get; init; } = true;

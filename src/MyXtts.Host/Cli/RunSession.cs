@@ -47,16 +47,20 @@ public sealed class RunSession : IDisposable
 
     /// <summary>
     /// Starts a run of <paramref name="command"/>. Configuration and plugin errors throw before anything is written.
-    /// <paramref name="defaultPlugins"/> are selected before the <c>--plugin</c> values (e.g. train's <c>mel_loss</c>);
-    /// <paramref name="configuration"/> reuses a configuration the command already loaded to check its arguments.
+    /// <paramref name="defaultPlugins"/> are selected with the <c>--plugin</c> values (e.g. train's <c>mel_loss</c>);
+    /// <paramref name="configuredPlugins"/> adds plugins chosen by configuration keys (e.g. <c>model.speaker_encoder_type</c>),
+    /// so they go through the same catalog and selection rules; <paramref name="configuration"/> reuses a configuration the
+    /// command already loaded to check its arguments.
     /// </summary>
     public static RunSession Start(ParseResult parse, GlobalOptions globals, CliContext context, string command,
-        IEnumerable<string>? defaultPlugins = null, EffectiveConfiguration? configuration = null)
+        IEnumerable<string>? defaultPlugins = null, EffectiveConfiguration? configuration = null,
+        Func<EffectiveConfiguration, PluginCatalog, IEnumerable<string>>? configuredPlugins = null)
     {
         configuration ??= ConfigurationLoader.Load(ConfigRequestFactory.From(
             parse, globals.Config, globals.ConfigurationFlags, context.Environment, context.PresetDirectory));
         var catalog = PluginCatalog.Discover(PluginCommandLine.SearchPath(parse, globals));
-        var selection = PluginSelection.Parse((defaultPlugins ?? []).Concat(parse.GetValue(globals.Plugin) ?? []), catalog);
+        var selection = PluginCommandLine.Selection(parse, globals, catalog,
+            (defaultPlugins ?? []).Concat(configuredPlugins?.Invoke(configuration, catalog) ?? []));
         var runDirectory = RunFolder.CreateFor(configuration, command);
         var log = RunLogging.Configure(configuration.Settings.Runtime, runDirectory, ReferenceEquals(context.Error, Console.Error) ? null : context.Error);
         try

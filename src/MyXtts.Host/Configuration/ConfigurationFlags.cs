@@ -30,6 +30,8 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--checkpoint-dir", "training.checkpoint_dir", "Checkpoint folder (relative to the run folder unless absolute).", "dir"),
         ConfigFlag.Value("--num-workers", "data.num_workers", "Threads loading features for each batch.", "n"),
         ConfigFlag.Value("--prefetch-buffer-size", "data.prefetch_buffer_size", "Batches prepared ahead of the training step.", "n"),
+        ConfigFlag.Value("--speaker-encoder-type", "model.speaker_encoder_type", "Speaker encoder plugin: ecapa_tdnn, resemblyzer, coqui or a third-party one.", "name"),
+        ConfigFlag.Value("--speaker-encoder-path", "model.speaker_encoder_path", "Speaker encoder weights (.pth/.pt/.ckpt or .safetensors).", "file"),
     ];
 
     public Option<string> ModelSize { get; } = new("--model-size")

@@ -12,7 +12,10 @@ public static class PluginCommandLine
     public static PluginSearchPath SearchPath(ParseResult parse, GlobalOptions globals) =>
         PluginSearchPath.ForHost((parse.GetValue(globals.PluginsDir) ?? []).Select(d => d.FullName));
 
-    /// <summary>The <c>--plugin</c> values resolved against <paramref name="catalog"/>; throws <see cref="PluginException"/>.</summary>
-    public static PluginSelection Selection(ParseResult parse, GlobalOptions globals, PluginCatalog catalog) =>
-        PluginSelection.Parse(parse.GetValue(globals.Plugin) ?? [], catalog);
+    /// <summary>
+    /// The <c>--plugin</c> values, then <paramref name="configured"/> ones (same syntax), resolved against
+    /// <paramref name="catalog"/>; throws <see cref="PluginException"/>.
+    /// </summary>
+    public static PluginSelection Selection(ParseResult parse, GlobalOptions globals, PluginCatalog catalog, IEnumerable<string>? configured = null) =>
+        PluginSelection.Parse((parse.GetValue(globals.Plugin) ?? []).Concat(configured ?? []), catalog);
 }
