@@ -31,6 +31,7 @@ public sealed class TrainCommandTests
         Assert.Contains("Train loss components: mel_loss=", log);
         Assert.Contains("w_mel_loss=", log);
         Assert.Contains("Validation loss components: mel_loss=", log);
+        Assert.Contains("Training ended (Completed) at step", log);
         var metrics = File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Contains(metrics, m => m.TryGetProperty("train/w_mel_loss", out _) && m.TryGetProperty("train/lr", out _));
         Assert.Contains(metrics, m => m.TryGetProperty("epoch/val/mel_loss", out _));

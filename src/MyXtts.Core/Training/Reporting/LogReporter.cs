@@ -58,5 +58,5 @@ public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<s
 
     public void RunCompleted(TrainingOutcome outcome, TrainingProgress progress, string? checkpoint) =>
         log.Information("Training ended ({Outcome:l}) at step {Step}, epoch {Epoch}; {SkippedSteps} non-finite steps skipped; last checkpoint: {Checkpoint:l}",
-            outcome, progress.Step, progress.Epoch + (progress.Position > 0 ? 1 : 0), progress.SkippedSteps, checkpoint ?? "none");
+            outcome.ToString(), progress.Step, progress.Epoch + (progress.Position > 0 ? 1 : 0), progress.SkippedSteps, checkpoint ?? "none");   // an enum with :l throws inside Serilog and the line is lost
 }
