@@ -74,7 +74,7 @@ public sealed class LossPluginPathTests
         Assert.Equal(Core.Training.Reporting.TrainingOutcome.Completed, nullRun.Fit());   // the default profiler is NullProfiler.Instance
 
         var profiler = Substitute.For<IOperationProfiler>();
-        using var dir = new TestSupport.TempDirectory();
+        using var dir = new MyXtts.Tests.Shared.TempDirectory();
         using var profiled = new Trainer(new TrainerSetup
         {
             Model = model, LossTerms = TinyTraining.MelLossOnly(), Train = new SyntheticBatches(4, 2), Validation = new SyntheticBatches(2, 2),

@@ -1,3 +1,4 @@
+using MyXtts.Plugins.Shared;
 using MyXtts.Plugins.SpeakerEncoders.Resemblyzer.FrontEnd;
 using MyXtts.SpeakerEncoders.Resemblyzer.Tests.TestSupport;
 using static TorchSharp.torch;

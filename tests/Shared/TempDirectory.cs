@@ -1,4 +1,4 @@
-namespace MyXtts.Checkpoints.Tests.TestSupport;
+namespace MyXtts.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted with its content on dispose.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace MyXtts.SpeakerEncoders.Coqui.Tests.TestSupport;
+namespace MyXtts.Tests.Shared;
 
 /// <summary>Shape-and-value comparisons that report the worst element.</summary>
 public static class TensorAssert

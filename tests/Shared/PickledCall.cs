@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MyXtts.SpeakerEncoders.Resemblyzer.Tests.TestSupport;
+namespace MyXtts.Tests.Shared;
 
 /// <summary>Hand-assembled legacy-format pickles, for refusal tests.</summary>
 public static class PickledCall

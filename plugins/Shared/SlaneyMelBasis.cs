@@ -1,7 +1,7 @@
-namespace MyXtts.Plugins.SpeakerEncoders.Resemblyzer.FrontEnd;
+namespace MyXtts.Plugins.Shared;
 
 /// <summary>
-/// librosa.filters.mel(sr, n_fft, n_mels) with its defaults (htk=False, norm="slaney", fmin 0, fmax sr/2), librosa 0.11
+/// librosa.filters.mel(sr, n_fft, n_mels, fmin, fmax) with htk=False and norm="slaney", librosa 0.11 (the defaults fmin 0, fmax sr/2 are Resemblyzer's)
 /// arithmetic: triangles equally spaced on the Slaney mel scale (linear below 1 kHz, logarithmic above), each scaled by
 /// 2 / bandwidth. A plugin cannot use the engine's copy (plugins reference Abstractions only), hence this one.
 /// </summary>
