@@ -4,7 +4,7 @@ using MyXtts.Core.Training;
 using MyXtts.Core.Training.Batches;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Losses;
-using MyXtts.Core.Training.Models;
+using MyXtts.Core.Models;
 using MyXtts.Core.Training.Reporting;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Composition;
@@ -20,14 +20,15 @@ using TorchSharp;
 namespace MyXtts.Host.Commands;
 
 /// <summary>
-/// <c>myxtts train</c>: builds the data, the model (the baseline conv model until the acoustic model lands), the loss
-/// terms (built-in <c>mel_loss</c> plus every <c>--plugin</c> loss) and the metrics sinks (<c>jsonl</c> plus any selected),
-/// then runs the <see cref="Trainer"/>. Ctrl-C saves a checkpoint and exits with 130.
+/// <c>myxtts train</c>: builds the data, the acoustic model <c>model.*</c> describes, the loss terms (the model's built-in
+/// terms plus every <c>--plugin</c> loss) and the metrics sinks (<c>jsonl</c> plus any selected), then runs the
+/// <see cref="Trainer"/>. Ctrl-C saves a checkpoint and exits with 130.
 /// </summary>
 public static class TrainCommand
 {
-    /// <summary>Plugins every training run uses besides the <c>--plugin</c> ones.</summary>
-    public static readonly IReadOnlyList<string> DefaultPlugins = [MelLoss.Name, "jsonl"];
+    /// <summary>Plugins every training run of <paramref name="model"/> uses besides the <c>--plugin</c> ones: its loss terms and the JSONL sink.</summary>
+    public static IReadOnlyList<string> DefaultPlugins(MyXtts.Abstractions.Configuration.ModelSettings model) =>
+        [.. AcousticModelFactory.LossTermNames(model), "jsonl"];
 
     private sealed class Options
     {
@@ -58,7 +59,7 @@ public static class TrainCommand
             throw new ConfigurationException("No training data: give --train-data DIR (a folder with metadata.csv and wavs/) or set data.dataset_path.");
         if (parse.GetValue(options.PrefetchToGpu) && parse.GetValue(options.NoPrefetchToGpu))
             throw new ConfigurationException("--prefetch-to-gpu and --no-prefetch-to-gpu contradict each other; give only one.");
-        using var session = RunSession.Start(parse, globals, context, "train", DefaultPlugins, configuration);
+        using var session = RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), configuration);
         try
         {
             return Train(parse, options, context, session);
@@ -79,12 +80,8 @@ public static class TrainCommand
         var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
             resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
-        using var model = new BaselineConvModel(new BaselineConvOptions
-        {
-            VocabSize = data.Tokenizer.Symbols.Count, NMels = settings.Model.NMels, Channels = settings.Model.TextEncoderDim,
-            Layers = settings.Model.TextEncoderLayers, Dropout = settings.Model.VoiceEncoderDropout,
-        });
-        model.to(device.Device);
+        using var model = AcousticModelFactory.Create(settings.Model, data.Tokenizer.Symbols.Count);
+        model.Module.to(device.Device);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -103,7 +100,7 @@ public static class TrainCommand
         var outcome = FitUntilStopped(trainer, progress, log);
         if (parse.GetValue(options.ExportSafetensors) is { } export)
         {
-            ModelWeights.ExportSafetensors(model, export.FullName, model.Description);
+            ModelWeights.ExportSafetensors(model.Module, export.FullName, model.Description);
             log.Information("Exported weights to {Path}", export.FullName);
         }
         log.Information("Run folder: {RunFolder}; checkpoints: {CheckpointDir}", runDirectory, store.Directory);

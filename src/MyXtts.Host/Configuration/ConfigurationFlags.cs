@@ -30,6 +30,9 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--checkpoint-dir", "training.checkpoint_dir", "Checkpoint folder (relative to the run folder unless absolute).", "dir"),
         ConfigFlag.Value("--num-workers", "data.num_workers", "Threads loading features for each batch.", "n"),
         ConfigFlag.Value("--prefetch-buffer-size", "data.prefetch_buffer_size", "Batches prepared ahead of the training step.", "n"),
+        ConfigFlag.Switch("--enable-gst", "model.use_gst", "true", "Global Style Tokens on (the default): style from the reference through learned tokens."),
+        ConfigFlag.Switch("--disable-gst", "model.use_gst", "false", "No Global Style Tokens: the voice comes from the audio encoder alone."),
+        ConfigFlag.Value("--decoder-strategy", "model.decoder_strategy", "Acoustic decoder.", "non_autoregressive|autoregressive"),
         ConfigFlag.Value("--speaker-encoder-type", "model.speaker_encoder_type", "Speaker encoder plugin: ecapa_tdnn, resemblyzer, coqui or a third-party one.", "name"),
         ConfigFlag.Value("--speaker-encoder-path", "model.speaker_encoder_path", "Speaker encoder weights (.pth/.pt/.ckpt or .safetensors).", "file"),
     ];

@@ -10,7 +10,7 @@ public sealed class TrainCommandTests
 {
     private static readonly string[] TinyModel =
     [
-        "--device", "cpu", "--threads", "1", "--batch-size", "2", "--set", "model.text_encoder_dim=16", "--set", "model.text_encoder_layers=1",
+        "--device", "cpu", "--threads", "1", "--batch-size", "2", .. TinyAcousticModel.Flags,
         "--set", "training.log_step=1", "--set", "training.warmup_steps=2", "--set", "data.num_workers=1", "--set", "data.val_split=0.25", "--set", "data.train_split=0.75",
         "--set", "data.enable_multispeaker=true", "--set", "model.tokenizer_type=characters", "--set", "data.preprocessing_mode=runtime",
     ];
@@ -81,6 +81,22 @@ public sealed class TrainCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("No usable checkpoint in", error);
         Assert.Contains(Path.Combine("empty", "checkpoints"), error);
+    }
+
+    [Theory]
+    [InlineData("--disable-gst", false)]
+    [InlineData("--enable-gst", true)]
+    public async Task The_gst_switches_decide_whether_the_trained_model_has_style_tokens(string flag, bool hasStyleTokens)
+    {
+        using var dir = new TempDirectory();
+        var data = TinyDataset.Write(dir.Combine("data"), clips: 4);
+
+        var (exit, error) = await Run(["train", "--train-data", data, "--output-dir", dir.Combine("runs"), "--run-name", "g", .. TinyModel, "--max-steps", "1", flag]);
+
+        Assert.True(exit == 0, error);
+        var shapes = TinyStore(dir.Combine("runs", "g")).ReadLatest().Manifest.Shapes;
+        Assert.Equal(hasStyleTokens, shapes.Keys.Any(k => k.StartsWith("gst.", StringComparison.Ordinal)));
+        Assert.Contains(shapes.Keys, k => k.StartsWith("audio_encoder.", StringComparison.Ordinal));
     }
 
     private static CheckpointStore TinyStore(string run) => new(Path.Combine(run, "checkpoints"), 3, Serilog.Core.Logger.None);

@@ -1,0 +1,179 @@
+using MyXtts.Abstractions.Audio;
+using MyXtts.Abstractions.Configuration;
+using MyXtts.Abstractions.Profiling;
+using MyXtts.Abstractions.Vocoders;
+using MyXtts.Core.Audio.Vocoding;
+using MyXtts.Core.Data.Preparation;
+using MyXtts.Core.Models;
+using MyXtts.Core.Text;
+using MyXtts.Core.Training.Checkpoints;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MyXtts.Core.Inference;
+
+/// <summary>
+/// Text to speech in a cloned voice, in-process: load a training checkpoint once, then <see cref="LoadReference"/> a
+/// voice and <see cref="Synthesize"/> as many sentences as needed. The text goes through the checkpoint's own cleaners,
+/// phonemizer and vocabulary, the reference through its own audio pipeline and mel, so inference sees exactly what
+/// training saw. Thread-safe: calls from several threads are served one at a time (TorchSharp modules are not
+/// re-entrant); create one synthesizer per thread for parallel synthesis.
+/// </summary>
+/// <example>
+/// <code>
+/// using var tts = SpeechSynthesizer.Load("runs/exp/checkpoints/best.ckpt");
+/// var voice = tts.LoadReference("reference.wav");
+/// var result = tts.Synthesize("Hello there.", voice);
+/// WavWriter.Write("hello.wav", result.Samples, result.SampleRate);
+/// </code>
+/// </example>
+public sealed class SpeechSynthesizer : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly IAcousticModel _model;
+    private readonly TextTokenizer _tokenizer;
+    private readonly FeatureExtractor _features;
+    private readonly IVocoder _vocoder;
+    private readonly bool _ownsVocoder;
+    private readonly Device _device;
+    private readonly int _referenceFrames;
+
+    private SpeechSynthesizer(IAcousticModel model, TextTokenizer tokenizer, FeatureExtractor features, IVocoder vocoder, bool ownsVocoder,
+        Device device, MyXttsSettings settings, CheckpointManifest manifest)
+    {
+        (_model, _tokenizer, _features, _vocoder, _ownsVocoder, _device) = (model, tokenizer, features, vocoder, ownsVocoder, device);
+        Settings = settings;
+        Mel = features.Mel;
+        Checkpoint = manifest.Path ?? "";
+        Step = manifest.Progress.Step;
+        _referenceFrames = (int)(settings.Data.ReferenceAudioLength * Mel.SampleRate / Mel.HopLength);
+    }
+
+    /// <summary>The configuration the checkpoint was trained with.</summary>
+    public MyXttsSettings Settings { get; }
+
+    /// <summary>The mel definition of the model (and the vocoder, which must match).</summary>
+    public MelSettings Mel { get; }
+
+    /// <summary>The checkpoint file loaded.</summary>
+    public string Checkpoint { get; }
+
+    /// <summary>The optimizer step the checkpoint was written at.</summary>
+    public long Step { get; }
+
+    /// <summary>The architecture with parameter counts.</summary>
+    public string ModelDescription => _model.Description;
+
+    /// <summary>Style tokens the model offers for <see cref="SynthesisOptions.StyleWeights"/> (0 without GST).</summary>
+    public long StyleTokenCount => _model.StyleTokenCount;
+
+    /// <summary>
+    /// Loads a checkpoint written by <c>myxtts train</c>. Throws <see cref="CheckpointException"/> when the file is corrupt
+    /// or incomplete, or the vocoder's mel definition differs from the model's.
+    /// </summary>
+    public static SpeechSynthesizer Load(string checkpointPath, SynthesizerOptions? options = null)
+    {
+        options ??= new SynthesizerOptions();
+        if (!File.Exists(checkpointPath))
+            throw new FileNotFoundException($"Checkpoint '{checkpointPath}' does not exist. Give a .ckpt from a training run's checkpoints/ folder.", checkpointPath);
+        var checkpoint = TrainingCheckpoint.Read(checkpointPath);
+        var manifest = checkpoint.Manifest;
+        var settings = CheckpointSettings.Read(manifest);
+        var mel = manifest.Mel!;
+        var tokenizer = TokenizerBuilder.Restore(manifest.Tokenizer!);
+        var device = options.Device ?? CPU;
+
+        IVocoder? vocoder = null;
+        var ownsVocoder = options.Vocoder is null;
+        IAcousticModel? model = null;
+        FeatureExtractor? features = null;
+        try
+        {
+            vocoder = options.Vocoder ?? new GriffinLimVocoder(new GriffinLimOptions(), mel);
+            if (vocoder.Mel.DescribeMismatch(mel) is { } difference)
+                throw new CheckpointException($"The vocoder was trained with a different mel definition than the acoustic model in '{checkpointPath}': {difference} " +
+                                              "(vocoder vs model). Use a vocoder trained on this model's mel settings, or the built-in griffin_lim.");
+            model = AcousticModelFactory.Create(settings.Model, manifest.Tokenizer!.Symbols.Count);
+            CheckpointCompatibility.Check(manifest, model.Module, model.Description, manifest.Tokenizer, mel);
+            checkpoint.RestoreModel(model.Module);
+            model.Module.to(device);
+            model.Module.eval();
+            features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance);
+            return new SpeechSynthesizer(model, tokenizer, features, vocoder, ownsVocoder, device, settings, manifest);
+        }
+        catch
+        {
+            model?.Dispose();
+            features?.Dispose();
+            if (ownsVocoder) vocoder?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The voice of the clip at <paramref name="path"/> (any format the data pipeline reads), through the model's audio
+    /// pipeline and mel. A few seconds of clean speech is enough; longer clips are cut to <c>data.reference_audio_length</c>
+    /// seconds around their middle, the length training used.
+    /// </summary>
+    public VoiceReference LoadReference(string path)
+    {
+        var features = _features.Extract(path);
+        var (shape, data) = features.Arrays[Data.Cache.FeatureSet.Mel];
+        int nMels = shape[0], frames = shape[1];
+        if (frames <= _referenceFrames) return new VoiceReference(data, nMels, frames, path);
+        var start = (frames - _referenceFrames) / 2;
+        var cropped = new float[nMels * _referenceFrames];
+        for (var m = 0; m < nMels; m++) Array.Copy(data, m * frames + start, cropped, m * _referenceFrames, _referenceFrames);
+        return new VoiceReference(cropped, nMels, _referenceFrames, path);
+    }
+
+    /// <summary>Speaks <paramref name="text"/> in the voice of <paramref name="reference"/>.</summary>
+    public SynthesisResult Synthesize(string text, VoiceReference reference, SynthesisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        options ??= new SynthesisOptions();
+        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("There is no text to speak.", nameof(text));
+        if (reference.NMels != Mel.NMels)
+            throw new ArgumentException($"The reference has {reference.NMels} mel bands but the model uses {Mel.NMels}; load it with this synthesizer's LoadReference.", nameof(reference));
+        var ids = _tokenizer.Encode(text);
+        if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0)
+            throw new ArgumentException($"None of the symbols of \"{text}\" are in the model's vocabulary ({_tokenizer.Definition.Kind}); nothing to speak.", nameof(text));
+        lock (_gate)
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var tokens = tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0);
+            var tokenLengths = tensor(new long[] { ids.Length }, device: _device);
+            var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);
+            var referenceLengths = tensor(new long[] { reference.Frames }, device: _device);
+            using var style = StyleTensor(options.StyleWeights);
+            var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, options.Speed, style);
+            var frames = (int)lengths[0].item<long>();
+            var logMel = mel[0, .., ..frames].to(ScalarType.Float32).contiguous();
+            var audio = _vocoder.Synthesize(logMel.unsqueeze(0))[0].to(ScalarType.Float32).cpu();
+            var samples = audio[..(int)Math.Min(audio.shape[0], (long)frames * Mel.HopLength)].contiguous().data<float>().ToArray();
+            return new SynthesisResult
+            {
+                Text = text, Symbols = _tokenizer.Decode(ids), Samples = samples, SampleRate = Mel.SampleRate, Frames = frames,
+                LogMel = logMel.cpu().data<float>().ToArray(),
+            };
+        }
+    }
+
+    private Tensor? StyleTensor(IReadOnlyList<float>? weights)
+    {
+        if (weights is null) return null;
+        if (_model.StyleTokenCount == 0)
+            throw new ArgumentException("Style token weights were given but this model was trained without style tokens (model.use_gst=false).");
+        if (weights.Count != _model.StyleTokenCount)
+            throw new ArgumentException($"The model has {_model.StyleTokenCount} style tokens; {weights.Count} weights were given.");
+        return tensor(weights.ToArray(), device: _device).unsqueeze(0);
+    }
+
+    public void Dispose()
+    {
+        _model.Dispose();
+        _features.Dispose();
+        if (_ownsVocoder) _vocoder.Dispose();
+    }
+}

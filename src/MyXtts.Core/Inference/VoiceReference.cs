@@ -1,0 +1,12 @@
+namespace MyXtts.Core.Inference;
+
+/// <summary>
+/// The voice to clone: the log-mel [<see cref="NMels"/>, <see cref="Frames"/>] (row-major) of a reference clip, made by
+/// <see cref="SpeechSynthesizer.LoadReference"/> with the model's own audio pipeline and mel. Compute it once per voice
+/// and reuse it for every sentence.
+/// </summary>
+public sealed record VoiceReference(float[] LogMel, int NMels, int Frames, string Source)
+{
+    /// <summary>Seconds of reference audio the mel covers, for a hop of <paramref name="hopLength"/> at <paramref name="sampleRate"/>.</summary>
+    public double Seconds(int hopLength, int sampleRate) => (double)Frames * hopLength / sampleRate;
+}

@@ -1,0 +1,117 @@
+using MyXtts.Core.Audio.Wav;
+using MyXtts.Core.Inference;
+using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Host.Cli;
+using MyXtts.Host.Tests.Plugins;
+using MyXtts.Host.Tests.Training;
+
+namespace MyXtts.Host.Tests.Inference;
+
+/// <summary>Train a tiny model through the CLI once, then speak with it through <c>myxtts synthesize</c> and <see cref="SpeechSynthesizer"/>.</summary>
+[Collection(TrainingCommandCollection.Name)]
+public sealed class SynthesizeCommandTests : IClassFixture<SynthesizeCommandTests.TrainedModel>
+{
+    private readonly TrainedModel _trained;
+
+    public SynthesizeCommandTests(TrainedModel trained) => _trained = trained;
+
+    public sealed class TrainedModel : IDisposable
+    {
+        internal TempDirectory Directory { get; } = new();
+        public string Data { get; }
+        public string Checkpoint { get; }
+
+        public TrainedModel()
+        {
+            Data = TinyDataset.Write(Directory.Combine("data"));
+            var (exit, error) = Run(["train", "--train-data", Data, "--output-dir", Directory.Combine("runs"), "--run-name", "t", "--device", "cpu", "--threads", "1",
+                "--batch-size", "4", .. TinyAcousticModel.Flags, "--set", "model.tokenizer_type=characters", "--set", "data.preprocessing_mode=runtime",
+                "--set", "data.val_split=0", "--set", "data.train_split=1", "--max-steps", "3"]).GetAwaiter().GetResult();
+            Assert.True(exit == 0, error);
+            Checkpoint = new CheckpointStore(Directory.Combine("runs", "t", "checkpoints"), 3, Serilog.Core.Logger.None).ReadLatest().Manifest.Path!;
+        }
+
+        public string Clip(int i) => System.IO.Directory.GetFiles(Path.Combine(Data, "wavs")).Order().ElementAt(i);
+
+        public void Dispose() => Directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Synthesize_writes_a_wav_in_the_model_sample_rate_for_one_sentence()
+    {
+        var output = _trained.Directory.Combine("one.wav");
+
+        var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "the birch canoe", "--reference", _trained.Clip(0),
+            "--out", output, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu", "--set", "plugins:griffin_lim:Iterations=4"]);
+
+        Assert.True(exit == 0, error);
+        var audio = WavReader.Read(output);
+        Assert.Equal(22050, audio.SampleRate);
+        Assert.True(audio.Frames > 256, $"only {audio.Frames} samples");
+    }
+
+    [Fact]
+    public async Task A_text_file_gives_one_wav_per_non_empty_line_and_an_index()
+    {
+        var lines = _trained.Directory.Combine("lines.txt");
+        File.WriteAllLines(lines, ["the birch canoe", "", "  smooth planks  "]);
+        var folder = _trained.Directory.Combine("many");
+
+        var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text-file", lines, "--reference", _trained.Clip(1),
+            "--out", folder, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu", "--speed", "1.5"]);
+
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(Path.Combine(folder, "0001.wav")) && File.Exists(Path.Combine(folder, "0002.wav")));
+        Assert.False(File.Exists(Path.Combine(folder, "0003.wav")));
+        var index = File.ReadAllLines(Path.Combine(folder, "index.tsv"));
+        Assert.Equal(3, index.Length);
+        Assert.StartsWith("0002.wav\tsmooth planks\t", index[2]);
+    }
+
+    [Fact]
+    public async Task A_missing_checkpoint_or_wrong_style_weights_fail_with_messages_naming_them()
+    {
+        var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Directory.Combine("nope.ckpt"), "--text", "hi", "--reference", _trained.Clip(0),
+            "--out", _trained.Directory.Combine("x.wav"), "--output-dir", _trained.Directory.Combine("runs")]);
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.ckpt' does not exist", error);
+
+        (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "hi", "--reference", _trained.Clip(0),
+            "--out", _trained.Directory.Combine("x.wav"), "--output-dir", _trained.Directory.Combine("runs"), "--style-weights", "1,0"]);
+        Assert.Equal(2, exit);
+        Assert.Contains("The model has 4 style tokens; 2 weights were given", error);
+
+        (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "hi", "--reference", _trained.Clip(0), "--text-file", "f",
+            "--out", _trained.Directory.Combine("x.wav")]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("exactly one of --text", error);
+    }
+
+    [Fact]
+    public void The_in_process_synthesizer_is_deterministic_speeds_up_on_request_and_serves_threads_one_at_a_time()
+    {
+        using var tts = SpeechSynthesizer.Load(_trained.Checkpoint);
+        var voice = tts.LoadReference(_trained.Clip(2));
+        var text = "glue the sheet to the dark blue background";
+
+        var first = tts.Synthesize(text, voice);
+        var fast = tts.Synthesize(text, voice, new SynthesisOptions { Speed = 2.0 });
+        var parallel = Enumerable.Range(0, 3).AsParallel().Select(_ => tts.Synthesize(text, voice)).ToArray();
+
+        Assert.Equal(22050, first.SampleRate);
+        Assert.True(fast.Frames < first.Frames, $"speed 2 gave {fast.Frames} frames, speed 1 gave {first.Frames}");
+        Assert.All(parallel, r => Assert.Equal(first.Samples, r.Samples));
+        Assert.Equal(first.Frames * 80, first.LogMel.Length);
+        Assert.Equal(4, tts.StyleTokenCount);
+        var styled = tts.Synthesize(text, voice, new SynthesisOptions { StyleWeights = [1, 0, 0, 0] });
+        Assert.NotEqual(first.LogMel, styled.LogMel);
+    }
+
+    private static async Task<(int Exit, string Error)> Run(string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, new CliContext(output, error, new Dictionary<string, string?>()));
+        return (exit, error.ToString() + output);
+    }
+}
