@@ -22,7 +22,7 @@ namespace MyXtts.Core.Models;
 /// inference the predicted durations (scaled by the speaking rate) replace the search. Mels are standardised inside
 /// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
 /// </summary>
-public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, ITrainableModel
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel
 {
     private readonly MelNormalizer mel_normalizer;
     private readonly TextEncoder text_encoder;
@@ -42,7 +42,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     public XttsAcousticModel(AcousticModelOptions options) : base("xtts_acoustic")
     {
         if (options.DecoderStrategy != "non_autoregressive")
-            throw new NotSupportedException($"model.decoder_strategy={options.DecoderStrategy} is not available yet; the implemented strategy is non_autoregressive. Set model.decoder_strategy=non_autoregressive.");
+            throw new NotSupportedException($"XttsAcousticModel is the non_autoregressive model but model.decoder_strategy={options.DecoderStrategy}; build acoustic models with AcousticModels.Create, which picks the class for the strategy.");
         _options = options;
         var o = options;
         var stacked = o.NMels * o.ReductionFactor;
