@@ -222,5 +222,18 @@ public sealed class AutoregressiveAcousticModelTests
         Assert.Contains("autoregressive", error.Message);
     }
 
+    [Fact]
+    public void The_tiny_preset_builds_with_a_few_million_parameters()
+    {
+        var settings = new ModelSettings
+        {
+            TextEncoderDim = 128, TextEncoderLayers = 2, TextEncoderHeads = 2, AudioEncoderDim = 128, AudioEncoderLayers = 2, AudioEncoderHeads = 2,
+            DecoderDim = 192, DecoderLayers = 3, DecoderHeads = 3, SpeakerEmbeddingDim = 128, VoiceConditioningLayers = 1,
+            DecoderStrategy = "autoregressive",
+        };
+        using var model = AcousticModels.Create(settings, vocabSize: 61);
+        Assert.InRange(model.Module.parameters().Sum(p => p.numel()), 2_000_000, 8_000_000);
+    }
+
     private const string MelLossName = "mel_loss", StopLossName = "stop_loss", AttentionLossName = "attention_loss", ContrastiveName = "speaker_contrastive_loss";
 }
