@@ -72,10 +72,19 @@ public sealed class AutoregressiveLossTermTests
     [Fact]
     public void Attention_loss_applies_to_either_strategy_and_stop_loss_only_to_the_autoregressive_one()
     {
-        var autoregressive = Context(tokenLengths: [1], aux: new() { [AcousticOutputKeys.DecoderAlignment] = ones(1, 1, 1), [AcousticOutputKeys.StepLengths] = tensor(new long[] { 1 }) });
+        var autoregressive = Context(tokenLengths: [1], aux: new()
+        {
+            [AcousticOutputKeys.DecoderAlignment] = ones(1, 1, 1), [AcousticOutputKeys.StopLogits] = zeros(1, 1), [AcousticOutputKeys.StepLengths] = tensor(new long[] { 1 }),
+        });
+        var nonAutoregressive = Context(tokenLengths: [1], aux: new()
+        {
+            [AcousticOutputKeys.AlignedMeans] = zeros(1, 1, 1), [AcousticOutputKeys.AlignmentTarget] = zeros(1, 1, 1), [AcousticOutputKeys.StepLengths] = tensor(new long[] { 1 }),
+        });
         var none = Context(tokenLengths: [1], aux: new());
         Assert.True(new AttentionLoss().AppliesTo(autoregressive));
-        Assert.False(new StopLoss().AppliesTo(autoregressive));
+        Assert.True(new AttentionLoss().AppliesTo(nonAutoregressive));
+        Assert.True(new StopLoss().AppliesTo(autoregressive));
+        Assert.False(new StopLoss().AppliesTo(nonAutoregressive));
         Assert.False(new StopLoss().AppliesTo(none));
     }
 
