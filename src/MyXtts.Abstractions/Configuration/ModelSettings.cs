@@ -61,6 +61,17 @@ public sealed record ModelSettings
     [ConfigurationKeyName("reduction_factor"), Range(1, 8)]
     public int ReductionFactor { get; init; } = 2;
 
+    /// <summary>Autoregressive decoder: synthesis stops at the first step whose stop-token probability exceeds this.</summary>
+    [ConfigurationKeyName("stop_threshold"), Range(0.01, 0.99)]
+    public double StopThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Autoregressive decoder: the length cap, in mel frames per input token; synthesis of a text of L tokens ends after
+    /// at most ceil(L · this) frames when no stop token fires.
+    /// </summary>
+    [ConfigurationKeyName("max_frames_per_token"), Range(1.0, 1000.0)]
+    public double MaxFramesPerToken { get; init; } = 20;
+
     /// <summary>Dropout in the text encoder, duration predictor, decoder and postnet.</summary>
     [ConfigurationKeyName("dropout"), Range(0.0, 0.9)]
     public double Dropout { get; init; } = 0.1;

@@ -93,7 +93,7 @@ public sealed class SpeechSynthesizer : IDisposable
             if (vocoder.Mel.DescribeMismatch(mel) is { } difference)
                 throw new CheckpointException($"The vocoder was trained with a different mel definition than the acoustic model in '{checkpointPath}': {difference} " +
                                               "(vocoder vs model). Use a vocoder trained on this model's mel settings, or the built-in griffin_lim.");
-            model = AcousticModelFactory.Create(settings.Model, manifest.Tokenizer!.Symbols.Count);
+            model = AcousticModels.Create(settings.Model, manifest.Tokenizer!.Symbols.Count);
             CheckpointCompatibility.Check(manifest, model.Module, model.Description, manifest.Tokenizer, mel);
             checkpoint.RestoreModel(model.Module);
             model.Module.to(device);
@@ -142,6 +142,7 @@ public sealed class SpeechSynthesizer : IDisposable
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
+            if (options.Seed is { } seed) manual_seed(seed);
             var tokens = tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0);
             var tokenLengths = tensor(new long[] { ids.Length }, device: _device);
             var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);

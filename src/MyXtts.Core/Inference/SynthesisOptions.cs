@@ -11,4 +11,10 @@ public sealed record SynthesisOptions
     /// reference. Only for models trained with style tokens (<c>model.use_gst</c>).
     /// </summary>
     public IReadOnlyList<float>? StyleWeights { get; init; }
+
+    /// <summary>
+    /// Seed of torch's generator for this request, so the same text and voice always give the same audio (the
+    /// autoregressive decoder keeps prenet dropout on while speaking, as Tacotron does). Null leaves the generator alone.
+    /// </summary>
+    public long? Seed { get; init; } = 0;
 }

@@ -2,7 +2,10 @@ using MyXtts.Abstractions.Configuration;
 
 namespace MyXtts.Core.Models;
 
-/// <summary>The sizes <see cref="XttsAcousticModel"/> is built from: <c>model.*</c> settings plus the tokenizer's vocabulary size.</summary>
+/// <summary>
+/// The sizes the acoustic models (<see cref="XttsAcousticModel"/>, <see cref="Autoregressive.AutoregressiveAcousticModel"/>)
+/// are built from: <c>model.*</c> settings plus the tokenizer's vocabulary size.
+/// </summary>
 public sealed record AcousticModelOptions
 {
     public required int VocabSize { get; init; }
@@ -27,6 +30,18 @@ public sealed record AcousticModelOptions
     public double VoiceDropout { get; init; } = 0.1;
     public string DecoderStrategy { get; init; } = "non_autoregressive";
 
+    /// <summary>Autoregressive: stop when the stop token's probability exceeds this.</summary>
+    public double StopThreshold { get; init; } = 0.5;
+
+    /// <summary>Autoregressive: the most mel frames synthesised per input token (the length cap if no stop fires).</summary>
+    public double MaxFramesPerToken { get; init; } = 20;
+
+    /// <summary>
+    /// Autoregressive: dropout of the decoder prenet, on at inference too (Tacotron 2: it keeps the decoder from leaning on
+    /// its own previous frame). Not a setting; tests set 0 to make decoding deterministic.
+    /// </summary>
+    public double PrenetDropout { get; init; } = 0.5;
+
     /// <summary>The options <paramref name="model"/> describes for a vocabulary of <paramref name="vocabSize"/> symbols. Throws for combinations the model cannot build.</summary>
     public static AcousticModelOptions From(ModelSettings model, int vocabSize)
     {
@@ -42,6 +57,7 @@ public sealed record AcousticModelOptions
             ResamplerLayers = model.VoiceConditioningLayers, ConditioningLatents = model.NumConditioningLatents,
             Gst = model.UseGst, GstTokens = model.GstNumTokens, ReductionFactor = model.ReductionFactor,
             Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
+            StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken,
         };
     }
 }

@@ -18,6 +18,10 @@ public static class AcousticOutputKeys
     public const string StepLengths = "step_lengths";
     /// <summary>[B, L, T'] the hard alignment path (inspection and plots).</summary>
     public const string Alignment = "alignment";
+    /// <summary>[B, T'] stop-token logits of the autoregressive decoder (the last valid step is the positive).</summary>
+    public const string StopLogits = "stop_logits";
+    /// <summary>[B, T', L] the autoregressive decoder's attention over the text, averaged over layers and heads (rows sum to 1 over valid tokens).</summary>
+    public const string DecoderAlignment = "decoder_alignment";
     /// <summary>[B, S] speaker embedding of the reference (before style).</summary>
     public const string SpeakerEmbedding = "speaker_embedding";
 }

@@ -42,7 +42,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     public XttsAcousticModel(AcousticModelOptions options) : base("xtts_acoustic")
     {
         if (options.DecoderStrategy != "non_autoregressive")
-            throw new NotSupportedException($"model.decoder_strategy={options.DecoderStrategy} is not available yet; the implemented strategy is non_autoregressive. Set model.decoder_strategy=non_autoregressive.");
+            throw new NotSupportedException($"XttsAcousticModel is the non_autoregressive model but model.decoder_strategy={options.DecoderStrategy}; build acoustic models with AcousticModels.Create, which picks the class for the strategy.");
         _options = options;
         var o = options;
         var stacked = o.NMels * o.ReductionFactor;
@@ -66,10 +66,6 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     /// <summary>The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols.</summary>
     public static XttsAcousticModel Create(MyXtts.Abstractions.Configuration.ModelSettings settings, int vocabSize) =>
         new(AcousticModelOptions.From(settings, vocabSize));
-
-    /// <summary>The built-in loss terms this model is trained with (names of <c>[Plugin]</c> loss terms).</summary>
-    public static IReadOnlyList<string> LossTermNames { get; } =
-        [Training.Losses.MelLoss.Name, Training.Losses.AttentionLoss.Name, Training.Losses.DurationLoss.Name, Training.Losses.SpeakerContrastiveLoss.Name];
 
     public nn.Module Module => this;
 

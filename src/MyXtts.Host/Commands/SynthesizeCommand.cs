@@ -86,7 +86,7 @@ public static class SynthesizeCommand
         log.Information("Loaded {Checkpoint} (step {Step}): {Model}", tts.Checkpoint, tts.Step, tts.ModelDescription);
         var reference = tts.LoadReference(parse.GetValue(options.Reference)!.FullName);
         log.Information("Reference {Reference}: {Seconds:0.00} s of voice", reference.Source, reference.Seconds(tts.Mel.HopLength, tts.Mel.SampleRate));
-        var synthesis = new SynthesisOptions { Speed = parse.GetValue(options.Speed), StyleWeights = ParseWeights(parse.GetValue(options.StyleWeights)) };
+        var synthesis = new SynthesisOptions { Speed = parse.GetValue(options.Speed), StyleWeights = ParseWeights(parse.GetValue(options.StyleWeights)), Seed = session.Settings.Training.Seed };
 
         var outPath = parse.GetValue(options.Out)!;
         var single = parse.GetValue(options.Text) is not null;

@@ -28,7 +28,7 @@ public static class TrainCommand
 {
     /// <summary>Plugins every training run of <paramref name="model"/> uses besides the <c>--plugin</c> ones: its loss terms and the JSONL sink.</summary>
     public static IReadOnlyList<string> DefaultPlugins(MyXtts.Abstractions.Configuration.ModelSettings model) =>
-        [.. AcousticModelFactory.LossTermNames(model), "jsonl"];
+        [.. AcousticModels.LossTermNames(model.DecoderStrategy), "jsonl"];
 
     private sealed class Options
     {
@@ -80,7 +80,7 @@ public static class TrainCommand
         var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
             resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
-        using var model = AcousticModelFactory.Create(settings.Model, data.Tokenizer.Symbols.Count);
+        using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
         model.Module.to(device.Device);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;

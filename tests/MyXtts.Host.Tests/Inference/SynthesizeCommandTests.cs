@@ -107,6 +107,24 @@ public sealed class SynthesizeCommandTests : IClassFixture<SynthesizeCommandTest
         Assert.NotEqual(first.LogMel, styled.LogMel);
     }
 
+    [Fact]
+    public async Task An_autoregressive_model_trains_and_speaks_through_the_same_commands()
+    {
+        var runs = _trained.Directory.Combine("ar-runs");
+        var (exit, error) = await Run(["train", "--train-data", _trained.Data, "--output-dir", runs, "--run-name", "ar", "--device", "cpu", "--threads", "1",
+            "--batch-size", "4", .. TinyAcousticModel.Flags, "--set", "model.tokenizer_type=characters", "--set", "data.preprocessing_mode=runtime",
+            "--set", "data.val_split=0", "--set", "data.train_split=1", "--max-steps", "2", "--decoder-strategy", "autoregressive", "--set", "model.max_frames_per_token=3"]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("stop_loss=", File.ReadAllText(Path.Combine(runs, "ar", "log.txt")));
+        var checkpoint = new CheckpointStore(Path.Combine(runs, "ar", "checkpoints"), 3, Serilog.Core.Logger.None).ReadLatest().Manifest.Path!;
+
+        (exit, error) = await Run(["synthesize", "--checkpoint", checkpoint, "--text", "the birch canoe", "--reference", _trained.Clip(0),
+            "--out", _trained.Directory.Combine("ar.wav"), "--output-dir", runs, "--device", "cpu", "--set", "plugins:griffin_lim:Iterations=4"]);
+
+        Assert.True(exit == 0, error);
+        Assert.True(WavReader.Read(_trained.Directory.Combine("ar.wav")).Frames > 256);
+    }
+
     private static async Task<(int Exit, string Error)> Run(string[] args)
     {
         var output = new StringWriter();

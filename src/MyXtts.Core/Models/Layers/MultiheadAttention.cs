@@ -42,17 +42,57 @@ public sealed class MultiheadAttention : nn.Module
     public Tensor forward(Tensor query, Tensor key, Tensor value, Tensor? key_padding_mask = null, Tensor? attn_mask = null)
     {
         using var scope = NewDisposeScope();
-        var e = query.shape[2];
+        var (k, v) = ProjectKeysValues(key, value);
+        return Attend(query, k, v, key_padding_mask, attn_mask).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Keys and values [B, S, E] projected and split into heads, [B, H, S, E/H] each: what a key/value cache stores, so
+    /// that incremental decoding projects every position once (<see cref="Attend"/> takes them).
+    /// </summary>
+    public (Tensor Keys, Tensor Values) ProjectKeysValues(Tensor key, Tensor value)
+    {
         var w = in_proj_weight.chunk(3, 0);
         var b = in_proj_bias.chunk(3, 0);
-        var q = SplitHeads(nn.functional.linear(query, w[0], b[0]));   // [B, H, T, E/H]
-        var k = SplitHeads(nn.functional.linear(key, w[1], b[1]));     // [B, H, S, E/H]
-        var v = SplitHeads(nn.functional.linear(value, w[2], b[2]));
-        var allowed = AllowedMask(key_padding_mask, attn_mask);
-        var attended = nn.functional.scaled_dot_product_attention(q, k, v, allowed, training ? _dropout : 0.0);
-        var merged = attended.transpose(1, 2).reshape(query.shape[0], query.shape[1], e);   // [B, T, E]
-        return out_proj.call(merged).MoveToOuterDisposeScope();
+        return (SplitHeads(nn.functional.linear(key, w[1], b[1])), SplitHeads(nn.functional.linear(value, w[2], b[2])));
     }
+
+    /// <summary>Attention of query [B, T, E] over keys and values from <see cref="ProjectKeysValues"/> → [B, T, E]; masks as in forward.</summary>
+    public Tensor Attend(Tensor query, Tensor keys, Tensor values, Tensor? key_padding_mask = null, Tensor? attn_mask = null)
+    {
+        using var scope = NewDisposeScope();
+        var q = ProjectQuery(query);                                                       // [B, H, T, E/H]
+        var allowed = AllowedMask(key_padding_mask, attn_mask);
+        var attended = nn.functional.scaled_dot_product_attention(q, keys, values, allowed, training ? _dropout : 0.0);
+        return Merge(attended, query).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// As <see cref="Attend"/> (key padding only), written out so that the weights come back too: (output [B, T, E], weights
+    /// [B, T, S] averaged over heads, before dropout). For layers whose alignment a loss reads.
+    /// </summary>
+    public (Tensor Output, Tensor Weights) AttendWithWeights(Tensor query, Tensor keys, Tensor values, Tensor? key_padding_mask = null)
+    {
+        using var scope = NewDisposeScope();
+        var q = ProjectQuery(query);
+        var scores = q.matmul(keys.transpose(2, 3)) / Math.Sqrt(q.shape[3]);              // [B, H, T, S]
+        if (key_padding_mask is not null) scores = scores.masked_fill(key_padding_mask.unsqueeze(1).unsqueeze(2), float.NegativeInfinity);
+        var weights = scores.softmax(-1);
+        var dropped = training && _dropout > 0 ? nn.functional.dropout(weights, _dropout, true) : weights;
+        var output = Merge(dropped.matmul(values), query);
+        return (output.MoveToOuterDisposeScope(), weights.mean([1]).MoveToOuterDisposeScope());
+    }
+
+    private Tensor ProjectQuery(Tensor query)
+    {
+        var w = in_proj_weight.chunk(3, 0);
+        var b = in_proj_bias.chunk(3, 0);
+        return SplitHeads(nn.functional.linear(query, w[0], b[0]));
+    }
+
+    /// <summary>[B, H, T, E/H] → out_proj([B, T, E]).</summary>
+    private Tensor Merge(Tensor attended, Tensor query) =>
+        out_proj.call(attended.transpose(1, 2).reshape(query.shape[0], query.shape[1], query.shape[2]));
 
     /// <summary>The weights each query gives each key, averaged over heads: [B, T, S] (for inspection and tests).</summary>
     public Tensor Weights(Tensor query, Tensor key, Tensor? key_padding_mask = null)
