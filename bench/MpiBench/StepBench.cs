@@ -18,7 +18,7 @@ internal static class StepBench
             { ($"conv{i}", nn.Conv1d(channels, channels, 5, padding: 2)), ($"relu{i}", nn.ReLU()) }).ToArray());
         var parameters = model.parameters().ToArray();
         group.SynchronizeReplicas(model, parameters, 1, 0);
-        if (group is IGradientBucketing && group.WorldSize == 1) ((IGradientBucketing)group).AttachGradients(parameters);
+        if (group.WorldSize == 1) group.TrainingStarts(parameters);   // SynchronizeReplicas skips it for one process
         using var optimizer = optim.AdamW(parameters, 1e-3);
         var input = randn(batch, channels, frames);
         double compute = 0, reduce = 0;

@@ -9,18 +9,19 @@ namespace MyXtts.Core.Training.Distributed;
 public sealed class CollectiveWatchdog : IDisposable
 {
     private readonly TimeSpan _timeout;
-    private readonly Action<string, TimeSpan> _onTimeout;
+    private readonly Action<string, TimeSpan, TimeSpan> _onTimeout;
     private readonly TimeProvider _time;
     private readonly Thread _thread;
     private readonly object _gate = new();
     private string? _operation;
     private long _startedAt;
+    private TimeSpan _limit;
     private bool _fired, _disposed;
 
-    /// <param name="timeout">How long one collective may wait.</param>
-    /// <param name="onTimeout">Called once, on the watchdog thread, with the operation and how long it has waited.</param>
+    /// <param name="timeout">How long one collective may wait unless <see cref="Enter"/> says otherwise.</param>
+    /// <param name="onTimeout">Called once, on the watchdog thread, with the operation, how long it has waited and the limit.</param>
     /// <param name="time">The clock (tests pass a fake one).</param>
-    public CollectiveWatchdog(TimeSpan timeout, Action<string, TimeSpan> onTimeout, TimeProvider? time = null)
+    public CollectiveWatchdog(TimeSpan timeout, Action<string, TimeSpan, TimeSpan> onTimeout, TimeProvider? time = null)
     {
         if (timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "the collective timeout must be positive");
         (_timeout, _onTimeout, _time) = (timeout, onTimeout, time ?? TimeProvider.System);
@@ -30,10 +31,10 @@ public sealed class CollectiveWatchdog : IDisposable
 
     public TimeSpan Timeout => _timeout;
 
-    /// <summary>Marks the start of <paramref name="operation"/>; disposing the result marks its end.</summary>
-    public Scope Enter(string operation)
+    /// <summary>Marks the start of <paramref name="operation"/>, which may wait <paramref name="timeout"/> (default: the watchdog's); disposing the result marks its end.</summary>
+    public Scope Enter(string operation, TimeSpan? timeout = null)
     {
-        lock (_gate) (_operation, _startedAt) = (operation, _time.GetTimestamp());
+        lock (_gate) (_operation, _startedAt, _limit) = (operation, _time.GetTimestamp(), timeout ?? _timeout);
         return new Scope(this);
     }
 
@@ -53,10 +54,11 @@ public sealed class CollectiveWatchdog : IDisposable
                 Monitor.Wait(_gate, interval);
                 if (_disposed || _fired || _operation is not { } operation) continue;
                 var waited = _time.GetElapsedTime(_startedAt);
-                if (waited < _timeout) continue;
+                if (waited < _limit) continue;
                 _fired = true;
+                var limit = _limit;
                 Monitor.Exit(_gate);   // the callback may block (it ends the process); never hold the lock across it
-                try { _onTimeout(operation, waited); }
+                try { _onTimeout(operation, waited, limit); }
                 finally { Monitor.Enter(_gate); }
             }
         }

@@ -7,18 +7,24 @@ namespace MyXtts.Core.Training.Distributed;
 
 /// <summary>
 /// The processes of one <c>mpirun</c> job, over Open MPI's <c>MPI_COMM_WORLD</c>. Tensors are reduced in their own
-/// host memory (no managed copies); gradients attached with <see cref="AttachGradients"/> go in one all-reduce of one
+/// host memory (no managed copies); once training starts (<see cref="TrainingStarts"/>) the gradients go in one all-reduce of one
 /// flat buffer. Every collective runs under a <see cref="CollectiveWatchdog"/>: one that waits longer than the timeout
 /// logs which operation stalled and aborts the whole job (<see cref="ExitCodes.CollectiveTimeout"/>), so no rank hangs.
+/// Until training starts (<see cref="TrainingStarts"/>) collectives may wait at least <see cref="StartupTimeout"/>:
+/// ranks reach the first ones at different times (process start, dataset preparation), and a short training timeout
+/// must not end a job whose ranks merely started unevenly.
 /// </summary>
-public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDisposable
+public sealed class MpiProcessGroup : IProcessGroup, ITrainingStart, IDisposable
 {
     private const int MaxCount = 1 << 28;   // MPI counts are ints; large buffers go in slices
     private readonly OpenMpi.Handles _mpi;
     private readonly CollectiveWatchdog _watchdog;
     private ILogger _log;
     private FlatGradientBuffer? _gradients;
-    private bool _ended;
+    private bool _ended, _training;
+
+    /// <summary>The least a collective may wait before training starts.</summary>
+    public static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(10);
 
     private MpiProcessGroup(OpenMpi.Handles mpi, int rank, int worldSize, TimeSpan timeout, ILogger log)
     {
@@ -50,9 +56,10 @@ public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDispos
     /// <summary>Where the watchdog's error and debug lines go from now on (the run's logger, once it exists).</summary>
     public void UseLogger(ILogger log) => _log = log;
 
-    /// <inheritdoc />
-    public void AttachGradients(IReadOnlyList<Parameter> parameters)
+    /// <summary>Keeps the gradients in one flat buffer where they allow it, and ends the start-up allowance.</summary>
+    public void TrainingStarts(IReadOnlyList<Parameter> parameters)
     {
+        _training = true;
         _gradients?.Dispose();
         _gradients = null;
         if (parameters.Count == 0 || parameters.Any(p => p.device_type != DeviceType.CPU || (p.dtype != ScalarType.Float32 && p.dtype != ScalarType.Float64)) ||
@@ -106,7 +113,7 @@ public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDispos
             var host = HostMemory.IsDirect(tensor) ? tensor : tensor.detach().to(CPU).contiguous();
             var bytes = host.numel() * host.element_size();
             var address = HostMemory.Address(host);
-            using (_watchdog.Enter("broadcast"))
+            using (_watchdog.Enter("broadcast", CurrentTimeout))
                 for (long done = 0; done < bytes; done += MaxCount)
                     OpenMpi.Check(OpenMpi.Bcast(address + (nint)done, (int)Math.Min(MaxCount, bytes - done), _mpi.Byte, root, _mpi.CommWorld), "MPI_Bcast");
             if (!ReferenceEquals(host, tensor)) tensor.copy_(host);
@@ -116,7 +123,7 @@ public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDispos
     /// <inheritdoc />
     public void Barrier()
     {
-        using (_watchdog.Enter("barrier")) OpenMpi.Check(OpenMpi.Barrier(_mpi.CommWorld), "MPI_Barrier");
+        using (_watchdog.Enter("barrier", CurrentTimeout)) OpenMpi.Check(OpenMpi.Barrier(_mpi.CommWorld), "MPI_Barrier");
     }
 
     /// <summary>Ends every rank of the job at once with <paramref name="exitCode"/> (mpirun reports it); does not return.</summary>
@@ -126,6 +133,8 @@ public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDispos
         OpenMpi.Abort(_mpi.CommWorld, exitCode);
     }
 
+    private TimeSpan CurrentTimeout => _training || Timeout >= StartupTimeout ? Timeout : StartupTimeout;
+
     /// <summary>Sums a contiguous CPU float32/float64 tensor over all ranks, in place.</summary>
     private void SumInPlace(Tensor tensor, string operation)
     {
@@ -133,19 +142,19 @@ public sealed class MpiProcessGroup : IProcessGroup, IGradientBucketing, IDispos
         var address = HostMemory.Address(tensor);
         var count = tensor.numel();
         var size = tensor.element_size();
-        using (_watchdog.Enter(operation))
+        using (_watchdog.Enter(operation, CurrentTimeout))
             for (long done = 0; done < count; done += MaxCount)
                 OpenMpi.Check(OpenMpi.Allreduce(OpenMpi.InPlace, address + (nint)(done * size), (int)Math.Min(MaxCount, count - done), type, _mpi.Sum, _mpi.CommWorld), "MPI_Allreduce");
     }
 
-    private void OnTimeout(string operation, TimeSpan waited)
+    private void OnTimeout(string operation, TimeSpan waited, TimeSpan limit)
     {
-        var message = $"Rank {Rank} of {WorldSize}: the {operation} waited {waited.TotalSeconds:F0} s for the other ranks (training.distributed_timeout is " +
-            $"{Timeout.TotalSeconds:F0} s). A rank has stopped responding: it hangs, was stopped, or its machine left the network. Ending every rank " +
+        var message = $"Rank {Rank} of {WorldSize}: the {operation} waited {waited.TotalSeconds:F0} s for the other ranks (" +
+            (_training ? $"training.distributed_timeout is {limit.TotalSeconds:F0} s" : $"start-up allows {limit.TotalSeconds:F0} s") + "). A rank has stopped responding: it hangs, was stopped, or its machine left the network. Ending every rank " +
             $"(exit code {ExitCodes.CollectiveTimeout}); the last checkpoint is intact: restart with --resume. Raise training.distributed_timeout if " +
             "rank 0's validation or checkpoint writing legitimately takes longer.";
-        _log.Error("{Message}", message);
-        Console.Error.WriteLine(message);
+        if (ReferenceEquals(_log, Serilog.Core.Logger.None)) Console.Error.WriteLine(message);   // before the run's logger exists
+        else _log.Error("{Message}", message);
         Abort(ExitCodes.CollectiveTimeout);
     }
 

@@ -22,7 +22,7 @@ public static class ProcessGroupExtensions
         if (group.WorldSize == 1) return;
         using (var scope = NewDisposeScope())
             group.Broadcast(module.state_dict().Values.ToArray());
-        (group as IGradientBucketing)?.AttachGradients(trainable);
+        (group as ITrainingStart)?.TrainingStarts(trainable);
         if (group.Rank == 0) return;
         var rankSeed = (long)(StableRandom.Mix((ulong)seed, (ulong)group.Rank, (ulong)step, 0xD1) >> 1);
         manual_seed(rankSeed);
