@@ -30,8 +30,8 @@ public sealed record TrainingSettings
     [ConfigurationKeyName("gradient_accumulation_steps"), Range(1, 4096)]
     public int GradientAccumulationSteps { get; init; } = 1;
 
-    /// <summary><c>adamw</c> or <c>adam</c>.</summary>
-    [ConfigurationKeyName("optimizer"), AllowedValues("adamw", "adam")]
+    /// <summary><c>adamw</c>, <c>adam</c> or <c>sgd</c> (plain SGD with L2 weight decay; the betas and eps are unused).</summary>
+    [ConfigurationKeyName("optimizer"), AllowedValues("adamw", "adam", "sgd")]
     public string Optimizer { get; init; } = "adamw";
 
     /// <summary>Adam beta1.</summary>
@@ -93,6 +93,13 @@ public sealed record TrainingSettings
     /// <summary>Seed of torch's random generators (weights init, dropout, shuffling).</summary>
     [ConfigurationKeyName("seed")]
     public long Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Seconds one collective of a distributed run (gradient all-reduce, broadcast, barrier) may wait for the other ranks
+    /// before every rank is ended with exit code 4; must exceed rank 0's validation and checkpoint time. Unused with one process.
+    /// </summary>
+    [ConfigurationKeyName("distributed_timeout"), Range(1, 604_800)]
+    public int DistributedTimeout { get; init; } = 1800;
 
     /// <summary>Debug mode: autograd anomaly detection, synchronous CUDA kernels and deterministic algorithms (slow).</summary>
     [ConfigurationKeyName("enable_eager_debug")]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Runtime;
 using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Core.Training.Distributed;
 using MyXtts.Core.Training.Losses;
 using MyXtts.Core.Training.Optimization;
 using MyXtts.Core.Training.Reporting;
@@ -14,7 +15,8 @@ namespace MyXtts.Core.Training;
 /// <summary>
 /// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation after each epoch,
 /// checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after each epoch, at <c>--max-steps</c> and on a stop
-/// request (Ctrl-C), early stopping on validation loss. Only rank 0 reports and writes checkpoints.
+/// request (Ctrl-C), early stopping on validation loss. With several ranks (<see cref="IProcessGroup"/>) the ranks start
+/// from rank 0's weights, agree on stopping, and average what is logged; only rank 0 reports, validates and writes checkpoints.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -67,30 +69,31 @@ public sealed class Trainer : IDisposable
     /// <summary>Trains until the epochs are done, <c>--max-steps</c>, early stopping or <paramref name="stop"/>.</summary>
     public TrainingOutcome Fit(CancellationToken stop = default)
     {
+        _setup.ProcessGroup.SynchronizeReplicas(_setup.Model.Module, _step.Parameters, _setup.Settings.Seed, Progress.Step);
         _reporter.RunStarted(Summary());
         if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached);
         using var meters = new TrainingMeters();
         while (Progress.Epoch < _options.Epochs)
         {
             var clock = Stopwatch.StartNew();
-            _reporter.EpochStarted(Progress.Epoch, StepsPerEpoch, Progress.Position / _options.GradientAccumulation);
+            _reporter.EpochStarted(Progress.Epoch, StepsPerEpoch, LocalPosition / _options.GradientAccumulation);
             _setup.Model.Module.train();
             foreach (var microBatches in _setup.Train.Read(Progress.Epoch, Progress.Position).Chunk(_options.GradientAccumulation))
             {
                 var applied = RunStep(microBatches, meters);
                 Progress = Progress with
                 {
-                    Step = Progress.Step + 1, Position = Progress.Position + microBatches.Length,
+                    Step = Progress.Step + 1, Position = Progress.Position + microBatches.Length * _setup.ProcessGroup.WorldSize,
                     SkippedSteps = Progress.SkippedSteps + (applied ? 0 : 1), ConsecutiveSkips = applied ? 0 : Progress.ConsecutiveSkips + 1,
                 };
                 ReportStep(meters, applied);
                 if (Progress.ConsecutiveSkips >= _options.MaxConsecutiveNonFinite) throw Diverged();
-                if (stop.IsCancellationRequested) return Finish(TrainingOutcome.Interrupted, save: true);
+                if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted, save: true);
                 if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached, save: true);
                 if (Progress.Step % _options.SaveEvery == 0) Save(null, isBest: false);
             }
             var validation = Validate();
-            var validationLoss = validation?.GetValueOrDefault(TrainingMeters.Loss);
+            var validationLoss = _setup.ProcessGroup.BroadcastValue(validation?.GetValueOrDefault(TrainingMeters.Loss));   // rank 0 validates
             var improved = validationLoss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
             Progress = Progress with
             {
@@ -98,11 +101,11 @@ public sealed class Trainer : IDisposable
                 BestValidationLoss = improved ? validationLoss : Progress.BestValidationLoss,
                 EpochsWithoutImprovement = validationLoss is null || improved ? 0 : Progress.EpochsWithoutImprovement + 1,
             };
-            _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, meters.ReadEpoch(), validation, Progress.SkippedSteps, clock.Elapsed.TotalSeconds, improved));
+            _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, _setup.ProcessGroup.AverageAcrossRanks(meters.ReadEpoch()), validation, Progress.SkippedSteps, clock.Elapsed.TotalSeconds, improved));
             meters.ResetEpoch();
             Save(validationLoss, improved);
             if (_options.EarlyStoppingPatience > 0 && Progress.EpochsWithoutImprovement >= _options.EarlyStoppingPatience) return Finish(TrainingOutcome.EarlyStopped);
-            if (stop.IsCancellationRequested) return Finish(TrainingOutcome.Interrupted);
+            if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted);
         }
         return Finish(TrainingOutcome.Completed);
     }
@@ -116,15 +119,18 @@ public sealed class Trainer : IDisposable
 
     private void ReportStep(TrainingMeters meters, bool applied)
     {
-        var metrics = Progress.Step % _options.LogEvery == 0 ? meters.ReadWindow() : null;
-        var stepInEpoch = (Progress.Position + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
+        var metrics = Progress.Step % _options.LogEvery == 0 ? _setup.ProcessGroup.AverageAcrossRanks(meters.ReadWindow()) : null;
+        var stepInEpoch = (LocalPosition + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
         _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics));
     }
 
-    /// <summary>Mean teacher-forced losses over the validation split (eval mode, no gradients), or null without one.</summary>
+    /// <summary>This rank's micro-batches of the current epoch so far (<see cref="TrainingProgress.Position"/> counts all ranks').</summary>
+    private int LocalPosition => (Progress.Position + _setup.ProcessGroup.WorldSize - 1) / _setup.ProcessGroup.WorldSize;
+
+    /// <summary>Mean teacher-forced losses over the validation split (eval mode, no gradients), or null without one or on ranks other than 0.</summary>
     private IReadOnlyDictionary<string, double>? Validate()
     {
-        if (_setup.Validation is null) return null;
+        if (_setup.Validation is null || _setup.ProcessGroup.Rank != 0) return null;
         using var _ = _setup.Profiler.ProfileOperation("validate");
         using var meters = new TrainingMeters();
         _setup.Model.Module.eval();

@@ -2,7 +2,8 @@ namespace MyXtts.Core.Training;
 
 /// <summary>
 /// Where a run stands: everything besides tensors that a checkpoint needs to continue exactly. <see cref="Position"/> is
-/// the number of micro-batches of <see cref="Epoch"/> already consumed (the loader's start position on resume).
+/// the number of micro-batches of <see cref="Epoch"/>'s plan already consumed by all ranks together (the loader's start
+/// position on resume; with one process, simply the micro-batches trained on), so it means the same for any number of ranks.
 /// </summary>
 public sealed record TrainingProgress
 {
@@ -10,7 +11,7 @@ public sealed record TrainingProgress
     public long Step { get; init; }
     /// <summary>Current epoch, 0-based.</summary>
     public int Epoch { get; init; }
-    /// <summary>Micro-batches of the current epoch already trained on.</summary>
+    /// <summary>Micro-batches of the current epoch's plan already trained on, by all ranks together.</summary>
     public int Position { get; init; }
     /// <summary>Best mean validation loss so far, or null before the first validation.</summary>
     public double? BestValidationLoss { get; init; }

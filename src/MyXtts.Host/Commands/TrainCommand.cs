@@ -9,6 +9,7 @@ using MyXtts.Core.Training.Reporting;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
+using MyXtts.Host.Distributed;
 using MyXtts.Host.Logging;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Selection;
@@ -48,7 +49,9 @@ public static class TrainCommand
         var options = new Options();
         var command = new Command("train", "Train the acoustic model with checkpoints, exact resume, loss plugins and metrics sinks.");
         foreach (var option in options.All) command.Options.Add(option);
-        command.SetAction(parse => Run(parse, globals, options, context, configuration(parse)));
+        var launchLocal = LocalLaunch.CreateOption();
+        command.Options.Add(launchLocal);
+        command.SetAction(parse => parse.GetValue(launchLocal) is { } n ? LocalLaunch.Run(parse, n, configuration(parse), context.Error) : Run(parse, globals, options, context, configuration(parse)));
         return command;
     }
 
@@ -59,19 +62,23 @@ public static class TrainCommand
             throw new ConfigurationException("No training data: give --train-data DIR (a folder with metadata.csv and wavs/) or set data.dataset_path.");
         if (parse.GetValue(options.PrefetchToGpu) && parse.GetValue(options.NoPrefetchToGpu))
             throw new ConfigurationException("--prefetch-to-gpu and --no-prefetch-to-gpu contradict each other; give only one.");
-        using var session = RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), configuration);
-        try
+        using var processes = TrainingProcesses.Join(context.Environment, TimeSpan.FromSeconds(settings.Training.DistributedTimeout));   // several under mpirun
+        using var session = processes.Start(configuration, c => RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), c));
+        return processes.Complete(session.Log, () =>
         {
-            return Train(parse, options, context, session);
-        }
-        catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or ArgumentException)
-        {
-            session.Log.Error("{Error}", e.Message);
-            return e is TrainingDivergedException ? 3 : 2;
-        }
+            try
+            {
+                return Train(parse, options, context, session, processes);
+            }
+            catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or ArgumentException)
+            {
+                session.Log.Error("{Error}", e.Message);
+                return e is TrainingDivergedException ? 3 : 2;
+            }
+        });
     }
 
-    private static int Train(ParseResult parse, Options options, CliContext context, RunSession session)
+    private static int Train(ParseResult parse, Options options, CliContext context, RunSession session, TrainingProcesses processes)
     {
         var (settings, configuration, runDirectory, log, device, run) = (session.Settings, session.Configuration, session.RunDirectory, session.Log, session.Device, session.Plugins);
         var store = new CheckpointStore(Path.Combine(runDirectory, settings.Training.CheckpointDir), keepLast: 3, log);
@@ -79,7 +86,7 @@ public static class TrainCommand
             : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
         var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
+            resume?.Manifest.Tokenizer, prefetch) { Shard = processes.Shard }, settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
         model.Module.to(device.Device);
 
@@ -91,14 +98,15 @@ public static class TrainCommand
             Model = model, LossTerms = LossWeights.Apply(run.LossTerms.Select(t => (t.Name, t.Term)), settings.Training.LossWeights),
             Train = data.Train, Validation = data.Validation, Settings = settings.Training,
             Options = TrainerOptions.From(settings.Training, parse.GetValue(options.MaxSteps)), BatchSize = settings.Data.BatchSize,
-            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log,
+            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, ProcessGroup = processes.Group,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
         });
         if (resume is not null) trainer.Resume(resume);
 
         var outcome = FitUntilStopped(trainer, progress, log);
-        if (parse.GetValue(options.ExportSafetensors) is { } export)
+        processes.CheckReplicas(model.Module, log);
+        if (parse.GetValue(options.ExportSafetensors) is { } export && processes.Group.Rank == 0)
         {
             ModelWeights.ExportSafetensors(model.Module, export.FullName, model.Description);
             log.Information("Exported weights to {Path}", export.FullName);

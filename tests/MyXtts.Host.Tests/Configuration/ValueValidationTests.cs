@@ -35,7 +35,7 @@ public sealed class ValueValidationTests : IDisposable
     public void A_value_outside_the_allowed_words_suggests_the_nearest()
     {
         var error = LoadFails(Request(flags: ("--set training.optimizer", "training:optimizer", "adamv")));
-        Assert.Contains("use one of adamw, adam (did you mean 'adamw'?)", error.Message);
+        Assert.Contains("use one of adamw, adam, sgd (did you mean 'adamw'?)", error.Message);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using MyXtts.Core.Data;
 using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.Text;
+using MyXtts.Core.Training.Distributed;
 using Serilog;
 using static TorchSharp.torch;
 
@@ -14,7 +15,11 @@ namespace MyXtts.Core.Training.Batches;
 /// <param name="ValidationPath">Separate validation dataset, or null to split <c>data.val_split</c> off the training one.</param>
 /// <param name="Tokenizer">The tokenizer to use (a resumed checkpoint's); null builds one from the training texts.</param>
 /// <param name="PrefetchDevice">Device batches are copied to while the previous step runs (CUDA), or null.</param>
-public sealed record TrainingDataRequest(string TrainPath, string? ValidationPath, TokenizerDefinition? Tokenizer, Device? PrefetchDevice);
+public sealed record TrainingDataRequest(string TrainPath, string? ValidationPath, TokenizerDefinition? Tokenizer, Device? PrefetchDevice)
+{
+    /// <summary>This process's share of each training epoch (data-parallel ranks); validation is never sharded.</summary>
+    public BatchShard Shard { get; init; } = BatchShard.Single;
+}
 
 /// <summary>
 /// The data side of a training run: the dataset pipeline's prepared splits (<see cref="DatasetPipeline"/>: index, split,
@@ -45,15 +50,16 @@ public sealed class TrainingData : IDisposable
         var padValue = (float)Math.Log(mel.LogClamp);
         var referenceFrames = (int)(data.ReferenceAudioLength * mel.SampleRate / mel.HopLength);
         var seed = (int)settings.Training.Seed;
-        IBatchSource Source(PreparedDataset source, bool shuffle)
+        IBatchSource Source(PreparedDataset source, bool shuffle, BatchShard shard)
         {
             var sampler = new BucketBatchSampler(source.Frames, Math.Min(data.BatchSize, source.Count), seed, bucketBatches: shuffle ? 8 : 1);
             var speakers = Enumerable.Range(0, source.Count).Select(source.Speaker).ToArray();
             var collator = new BatchCollator(source, new ReferencePicker(speakers, seed), opened.Speakers, padValue, referenceFrames, seed);
             var loader = new PrefetchingBatchLoader(collator, source, profiler, data.PrefetchBufferSize, data.NumWorkers, request.PrefetchDevice);
-            return new LoaderBatchSource(sampler, loader, source.Count);
+            return new LoaderBatchSource(sampler, loader, source.Count, shard);
         }
-        return new TrainingData(opened, Source(opened.Train, shuffle: true), opened.Validation.Count > 0 ? Source(opened.Validation, shuffle: false) : null);
+        return new TrainingData(opened, Source(opened.Train, shuffle: true, request.Shard),
+            opened.Validation.Count > 0 ? Source(opened.Validation, shuffle: false, BatchShard.Single) : null);
     }
 
     public void Dispose() => _opened.Dispose();
