@@ -45,6 +45,11 @@ public sealed record AcousticModelOptions
     /// <summary>The options <paramref name="model"/> describes for a vocabulary of <paramref name="vocabSize"/> symbols. Throws for combinations the model cannot build.</summary>
     public static AcousticModelOptions From(ModelSettings model, int vocabSize)
     {
+        Divides("model.text_encoder_dim", model.TextEncoderDim, "model.text_encoder_heads", model.TextEncoderHeads);
+        Divides("model.audio_encoder_dim", model.AudioEncoderDim, "model.audio_encoder_heads", model.AudioEncoderHeads);
+        Divides("model.decoder_dim", model.DecoderDim, "model.decoder_heads", model.DecoderHeads);
+        // The perceiver resampler attends at the decoder's width with the audio encoder's heads.
+        Divides("model.decoder_dim", model.DecoderDim, "model.audio_encoder_heads", model.AudioEncoderHeads);
         if (model.DecoderStrategy == "non_autoregressive" && !model.UseDurationPredictor)
             throw new ArgumentException("model.decoder_strategy=non_autoregressive needs the duration predictor; set model.use_duration_predictor=true (or choose decoder_strategy=autoregressive).");
         return new AcousticModelOptions
@@ -59,5 +64,12 @@ public sealed record AcousticModelOptions
             Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
             StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken,
         };
+    }
+
+    private static void Divides(string widthKey, int width, string headsKey, int heads)
+    {
+        if (width % heads != 0)
+            throw new ArgumentException($"{widthKey}={width} is not divisible by {headsKey}={heads}: attention splits the width evenly across heads. " +
+                                        $"Choose heads that divide {width} (e.g. {string.Join(", ", Enumerable.Range(1, 32).Where(h => width % h == 0).TakeLast(4))}).");
     }
 }

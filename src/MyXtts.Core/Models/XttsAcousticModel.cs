@@ -22,7 +22,7 @@ namespace MyXtts.Core.Models;
 /// inference the predicted durations (scaled by the speaking rate) replace the search. Mels are standardised inside
 /// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
 /// </summary>
-public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel
 {
     private readonly MelNormalizer mel_normalizer;
     private readonly TextEncoder text_encoder;
@@ -90,6 +90,15 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     }
 
     public ModelOutputs Forward(TrainingBatch batch) => forward(batch);
+
+    public bool NeedsInitialization => !mel_normalizer.IsInitialized;
+
+    public void InitializeFrom(TrainingBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var mel = batch.Mel.to(mel_normalizer.Device);
+        mel_normalizer.InitializeFrom(mel, SequenceMasks.ChannelMask(batch.MelLengths.to(mel.device), mel.shape[2], mel.dtype));
+    }
 
     public override ModelOutputs forward(TrainingBatch batch)
     {

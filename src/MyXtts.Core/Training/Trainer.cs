@@ -69,6 +69,7 @@ public sealed class Trainer : IDisposable
     /// <summary>Trains until the epochs are done, <c>--max-steps</c>, early stopping or <paramref name="stop"/>.</summary>
     public TrainingOutcome Fit(CancellationToken stop = default)
     {
+        InitializeFromData();
         _setup.ProcessGroup.SynchronizeReplicas(_setup.Model.Module, _step.Parameters, _setup.Settings.Seed, Progress.Step);
         _reporter.RunStarted(Summary());
         if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached);
@@ -108,6 +109,15 @@ public sealed class Trainer : IDisposable
             if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted);
         }
         return Finish(TrainingOutcome.Completed);
+    }
+
+    /// <summary>Data-dependent buffers (mel statistics) from the first batch this rank reads, before the ranks synchronise.</summary>
+    private void InitializeFromData()
+    {
+        if (_setup.Model is not IDataInitializedModel { NeedsInitialization: true } model) return;
+        var first = _setup.Train.Read(Progress.Epoch, Progress.Position).FirstOrDefault();
+        if (first is null) return;
+        using (first) model.InitializeFrom(first.Batch);
     }
 
     private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)

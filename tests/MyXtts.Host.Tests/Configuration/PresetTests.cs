@@ -13,6 +13,8 @@ public sealed class PresetTests
     {
         var config = ConfigurationLoader.Load(Request(modelSize: name));
         Assert.Contains($"preset {name}", config.Layers);
+        var model = MyXtts.Core.Models.AcousticModelOptions.From(config.Settings.Model, vocabSize: 64);   // throws for sizes the model cannot build
+        Assert.Equal(config.Settings.Model.DecoderDim, model.DecoderDim);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class DistributedTrainingTests
     // 16 clips, a quarter for validation: 12 training clips = 6 batches of 2, so both set-ups see 3 steps per epoch.
     private static readonly string[] Tiny =
     [
-        "--device", "cpu", "--threads", "1", "--batch-size", "2", "--set", "model.text_encoder_dim=16", "--set", "model.text_encoder_layers=1",
+        "--device", "cpu", "--threads", "1", "--batch-size", "2", .. Training.TinyAcousticModel.Flags, "--set", "model.dropout=0",
         "--set", "training.log_step=1", "--set", "training.warmup_steps=2", "--set", "data.num_workers=1", "--set", "data.val_split=0.25",
         "--set", "data.train_split=0.75", "--set", "data.enable_multispeaker=true", "--set", "model.tokenizer_type=characters",
         "--set", "data.preprocessing_mode=runtime", "--set", "model.voice_encoder_dropout=0", "--set", "training.optimizer=sgd",

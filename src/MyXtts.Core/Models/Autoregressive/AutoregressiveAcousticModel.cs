@@ -1,3 +1,4 @@
+using MyXtts.Core.Training;
 using System.Globalization;
 using MyXtts.Abstractions.Training;
 using MyXtts.Core.Models.Conditioning;
@@ -19,7 +20,7 @@ namespace MyXtts.Core.Models.Autoregressive;
 /// the finished sequence. Training is teacher-forced; inference decodes step by step with a key/value cache until the
 /// stop token fires or the length cap (frames per token × tokens) is reached. Field names are the state-dict keys.
 /// </summary>
-public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel
+public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel
 {
     /// <summary>The value of <c>model.decoder_strategy</c> that selects this model.</summary>
     public const string Strategy = "autoregressive";
@@ -83,6 +84,15 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     }
 
     public ModelOutputs Forward(TrainingBatch batch) => forward(batch);
+
+    public bool NeedsInitialization => !mel_normalizer.IsInitialized;
+
+    public void InitializeFrom(TrainingBatch batch)
+    {
+        using var scope = NewDisposeScope();
+        var mel = batch.Mel.to(mel_normalizer.Device);
+        mel_normalizer.InitializeFrom(mel, SequenceMasks.ChannelMask(batch.MelLengths.to(mel.device), mel.shape[2], mel.dtype));
+    }
 
     /// <summary>Teacher-forced pass: step t reads the target's step t − 1 (a zero go frame at t = 0).</summary>
     public override ModelOutputs forward(TrainingBatch batch)

@@ -25,6 +25,9 @@ public sealed class MelNormalizer : nn.Module
     }
 
     /// <summary>True once statistics were taken (from data or a loaded checkpoint).</summary>
+    /// <summary>Where the statistics live (the module's device).</summary>
+    public Device Device => initialized.device;
+
     public bool IsInitialized => _known || (_known = initialized.item<float>() > 0);
 
     /// <summary>Takes the statistics from <paramref name="mel"/>'s valid frames (mask [B, 1, T], 1 = valid), if not done yet.</summary>
