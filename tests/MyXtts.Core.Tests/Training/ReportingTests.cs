@@ -59,20 +59,6 @@ public sealed class ReportingTests
     }
 
     [Fact]
-    public void The_tensorboard_sink_writes_an_event_file_with_every_scalar_tag()
-    {
-        using var dir = new TempDirectory();
-        using (var sink = new TensorBoardMetricsSink(new RunContext(dir.Path, "r1")))
-            sink.WriteScalars(3, new Dictionary<string, double> { ["train/mel_loss"] = 0.5, ["train/lr"] = 1e-4 });
-
-        var file = Assert.Single(Directory.GetFiles(Path.Combine(dir.Path, TensorBoardMetricsSink.FolderName), "events.out.tfevents.*"));
-        var content = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file));
-        Assert.Contains("brain.Event:2", content);
-        Assert.Contains("train/mel_loss", content);
-        Assert.Contains("train/lr", content);
-    }
-
-    [Fact]
     public void Progress_text_uses_short_names_and_adds_requested_terms()
     {
         var metrics = new Dictionary<string, double> { ["loss"] = 1, ["mel_loss"] = 0.5, ["voice_similarity_loss"] = 0.25, ["pitch_loss"] = 0.125 };
