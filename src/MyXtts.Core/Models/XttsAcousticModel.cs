@@ -22,7 +22,7 @@ namespace MyXtts.Core.Models;
 /// inference the predicted durations (scaled by the speaking rate) replace the search. Mels are standardised inside
 /// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
 /// </summary>
-public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, ITrainableModel
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, ITrainableModel, ISynthesisModel
 {
     private readonly MelNormalizer mel_normalizer;
     private readonly TextEncoder text_encoder;

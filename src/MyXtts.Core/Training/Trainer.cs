@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 namespace MyXtts.Core.Training;
 
 /// <summary>
-/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation after each epoch,
+/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation and samples after each epoch,
 /// checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after each epoch, at <c>--max-steps</c> and on a stop
 /// request (Ctrl-C), early stopping on validation loss. Only rank 0 reports and writes checkpoints.
 /// </summary>
@@ -90,6 +90,7 @@ public sealed class Trainer : IDisposable
                 if (Progress.Step % _options.SaveEvery == 0) Save(null, isBest: false);
             }
             var validation = Validate();
+            WriteSamples();
             var validationLoss = validation?.GetValueOrDefault(TrainingMeters.Loss);
             var improved = validationLoss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
             Progress = Progress with
@@ -136,6 +137,19 @@ public sealed class Trainer : IDisposable
         _setup.Model.Module.train();
         var means = meters.ReadEpoch();
         return means.Count == 0 ? null : means;
+    }
+
+    /// <summary>Validation samples (rank 0). Samples only observe the model, so a failure is logged and training goes on.</summary>
+    private void WriteSamples()
+    {
+        if (_setup.Samples is not { } samples || _setup.Validation is not { } validation || _setup.ProcessGroup.Rank != 0) return;
+        using var _ = _setup.Profiler.ProfileOperation("samples");
+        try { samples.Write(Progress.Step, _setup.Model, validation); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _setup.Log.Warning(e, "Writing the validation samples of step {Step} failed; training goes on without them", Progress.Step);
+        }
+        finally { _setup.Model.Module.train(); }
     }
 
     private TrainingOutcome Finish(TrainingOutcome outcome, bool save = false)

@@ -6,6 +6,8 @@ using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Losses;
 using MyXtts.Core.Training.Models;
 using MyXtts.Core.Training.Reporting;
+using MyXtts.Core.Training.Samples;
+using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
@@ -85,6 +87,8 @@ public static class TrainCommand
             Layers = settings.Model.TextEncoderLayers, Dropout = settings.Model.VoiceEncoderDropout,
         });
         model.to(device.Device);
+        using var samples = settings.Training.ValidationSamples == 0 ? null : new ValidationSampler(
+            new GriffinLimVocoder(new GriffinLimOptions(), settings.Model.ToMelSettings()), settings.Training.ValidationSamples, runDirectory, run.MetricsSinks, log);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -94,7 +98,7 @@ public static class TrainCommand
             Model = model, LossTerms = LossWeights.Apply(run.LossTerms.Select(t => (t.Name, t.Term)), settings.Training.LossWeights),
             Train = data.Train, Validation = data.Validation, Settings = settings.Training,
             Options = TrainerOptions.From(settings.Training, parse.GetValue(options.MaxSteps)), BatchSize = settings.Data.BatchSize,
-            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log,
+            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, Samples = samples,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
         });

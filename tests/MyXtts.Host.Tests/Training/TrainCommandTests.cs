@@ -40,6 +40,10 @@ public sealed class TrainCommandTests
         Assert.Equal(80, latest.Manifest.Mel!.NMels);
         Assert.Contains("\"text_encoder_dim\": 16", latest.Manifest.Configuration);
         Assert.Equal("characters", latest.Manifest.Tokenizer!.Kind);
+        var sampleSteps = Directory.GetDirectories(Path.Combine(run, "samples"));
+        Assert.Equal(2, sampleSteps.Length);   // one per validation
+        Assert.All(sampleSteps, step => Assert.NotEmpty(Directory.GetFiles(step, "*.wav")));
+        Assert.All(sampleSteps, step => Assert.NotEmpty(Directory.GetFiles(step, "*.png")));
 
         (exit, error) = await Run([.. common, "--epochs", "3", "--resume", "--export-safetensors", dir.Combine("model.safetensors")]);
 
