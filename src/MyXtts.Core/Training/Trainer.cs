@@ -119,7 +119,7 @@ public sealed class Trainer : IDisposable
     {
         var metrics = Progress.Step % _options.LogEvery == 0 ? meters.ReadWindow() : null;
         var stepInEpoch = (Progress.Position + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
-        _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics));
+        _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics, Progress.SkippedSteps));
     }
 
     /// <summary>Mean teacher-forced losses over the validation split (eval mode, no gradients), or null without one.</summary>

@@ -36,7 +36,7 @@ public static class TrainCommand
         public readonly Option<string?> Resume = new("--resume") { Description = "Continue from the latest valid checkpoint in the checkpoint folder, or from PATH.", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
         public readonly Option<long?> MaxSteps = new("--max-steps") { Description = "Stop (with a checkpoint) after this many optimizer steps in all.", HelpName = "n" };
         public readonly Option<string?> ValData = new("--val-data") { Description = "Validation dataset folder (metadata.csv + wavs/); default: data.val_split of --train-data.", HelpName = "dir" };
-        public readonly Option<string[]> ProgressTerms = new("--progress-terms") { Description = "Loss terms to show in progress besides mel, stop and voice (comma-separated or repeated).", HelpName = "name,...", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<string[]> ProgressTerms = new("--progress-terms") { Description = "More numbers for progress lines, which show every loss term already: weighted contributions (w_mel_loss), a term's own metrics (term/metric) or grad_norm (comma-separated or repeated).", HelpName = "name,...", AllowMultipleArgumentsPerToken = true };
         public readonly Option<bool> PrefetchToGpu = new("--prefetch-to-gpu") { Description = "Copy the next batches to the GPU while a step runs (default on CUDA)." };
         public readonly Option<bool> NoPrefetchToGpu = new("--no-prefetch-to-gpu") { Description = "Keep prefetched batches in host memory; each step copies its batch." };
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
