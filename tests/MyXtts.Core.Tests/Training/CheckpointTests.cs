@@ -55,6 +55,16 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public void A_complete_step_file_newer_than_the_latest_pointer_is_resumed_from()
+    {
+        using var dir = new TempDirectory();
+        SaveTwoSteps(dir.Path);
+        File.WriteAllText(Path.Combine(dir.Path, CheckpointStore.LatestPointer), "step-000000001.ckpt\n");   // killed after step 2's rename, before the pointer
+
+        Assert.Equal(2, TinyTraining.Store(dir.Path).ReadLatest().Manifest.Progress.Step);
+    }
+
+    [Fact]
     public void The_first_save_removes_temporary_files_of_writes_by_a_killed_process_and_keeps_those_of_live_ones()
     {
         using var dir = new TempDirectory();

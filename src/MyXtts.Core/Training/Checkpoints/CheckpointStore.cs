@@ -68,15 +68,16 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
         System.IO.Directory.GetFiles(Directory, Prefix + "*" + Extension).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
-    /// The newest readable checkpoint: the one <c>latest</c> names, else (when it is missing or corrupt) the newest step
-    /// file that verifies. Throws <see cref="CheckpointException"/> when there is none.
+    /// The newest readable checkpoint: the newest step file that verifies, falling back step by step past corrupt ones.
+    /// <c>latest</c> counts only when it names a file outside the step series: it is written after the step file, so a
+    /// run killed between the two leaves it one checkpoint behind. Throws <see cref="CheckpointException"/> when there is none.
     /// </summary>
     public TrainingCheckpoint ReadLatest()
     {
-        var candidates = new List<string>();
+        var candidates = StepFiles().Reverse().ToList();
         var pointer = Path.Combine(Directory, LatestPointer);
-        if (File.Exists(pointer) && File.ReadAllText(pointer).Trim() is { Length: > 0 } name) candidates.Add(Path.Combine(Directory, name));
-        candidates.AddRange(StepFiles().Reverse().Where(f => !candidates.Contains(f)));
+        if (File.Exists(pointer) && File.ReadAllText(pointer).Trim() is { Length: > 0 } name && Path.Combine(Directory, name) is var named && !candidates.Contains(named))
+            candidates.Insert(0, named);
         foreach (var path in candidates.Where(File.Exists))
         {
             try { return TrainingCheckpoint.Read(path); }
