@@ -7,9 +7,11 @@
 # What it does:
 #  1. builds the CLI (Release, through ./myxtts) and makes the sample corpus (2 voices, 12 utterances each, 1 held out);
 #  2. KILLS times: starts `myxtts train` (with --resume once a checkpoint exists), waits a random delay in
-#     [MIN_DELAY_S, MAX_DELAY_S] and sends SIGKILL. training.save_step=1 and a 35 MB checkpoint (baseline model,
-#     256 channels x 4 layers, Adam moments) make checkpoint writes a large share of the run time, so many kills land
-#     inside one: that shows as a temporary file left in the checkpoint folder;
+#     [MIN_DELAY_S, MAX_DELAY_S] and sends SIGKILL. Odd runs are killed right then (anywhere: start-up, a step,
+#     validation, samples, a checkpoint write); even runs then wait for the next checkpoint write to begin (its temporary
+#     file appears) and are killed inside it. training.save_step=1 and a 35 MB checkpoint (baseline model, 256 channels
+#     x 4 layers, Adam moments) make writes frequent and long enough to hit. A kill inside a write shows as a temporary
+#     file left in the checkpoint folder (column mid-write);
 #  3. after every kill: every *.ckpt file must pass its own SHA-256 check (an independent Python reader, not the C# one),
 #     `latest` must name a complete checkpoint, and the next run must log "Resuming from" that newest checkpoint;
 #  4. a final run resumes without a kill and must end normally (exit 0), removing the interrupted writes' temporary files;
@@ -60,7 +62,7 @@ print(steps[-1] if steps else "-", len(names))
 PY
 }
 
-printf '%-4s %-7s %-26s %-20s %-11s %-22s %s\n' run "kill@s" "resumed from" "last log line" "mid-write" "newest after kill" "files ok"
+printf '%-4s %-9s %-7s %-26s %-20s %-11s %-22s %s\n' run kill "delay s" "resumed from" "last log line" "mid-write" "newest after kill" "files ok"
 mid_write=0
 for ((i = 1; i <= kills; i++)); do
   resume=()
@@ -71,6 +73,12 @@ for ((i = 1; i <= kills; i++)); do
   "$here/myxtts" "${train_args[@]}" "${resume[@]}" >"$log" 2>&1 &
   pid=$!
   sleep "$delay"
+  mode=random
+  if ((i % 2 == 0)); then
+    # Aimed: after the delay, wait for the next checkpoint write to start (its temporary file appears) and kill inside it.
+    mode=in-write
+    for ((w = 0; w < 3000; w++)); do compgen -G "$ckpt/.step-*.tmp" >/dev/null && break; sleep 0.01; done
+  fi
   kill -KILL "$pid" 2>/dev/null || fail "run $i ended by itself before the kill (see $log)"
   wait "$pid" 2>/dev/null || true
 
@@ -89,7 +97,7 @@ for ((i = 1; i <= kills; i++)); do
   during="no"
   if ((temps > 0)); then during="yes ($temps tmp)"; mid_write=$((mid_write + 1)); fi
   read -r newest count < <(verify_checkpoints) || fail "run $i: checkpoint check failed"
-  printf '%-4s %-7s %-26s %-20s %-11s %-22s %s\n' "$i" "$delay" "$resumed" "${last:--}" "$during" "$newest" "$count"
+  printf '%-4s %-9s %-7s %-26s %-20s %-11s %-22s %s\n' "$i" "$mode" "$delay" "$resumed" "${last:--}" "$during" "$newest" "$count"
 done
 
 # A run that is not killed resumes and ends normally, and clears the interrupted writes' temporary files.
