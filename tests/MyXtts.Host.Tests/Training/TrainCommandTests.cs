@@ -13,6 +13,7 @@ public sealed class TrainCommandTests
         "--device", "cpu", "--threads", "1", "--batch-size", "2", "--set", "model.text_encoder_dim=16", "--set", "model.text_encoder_layers=1",
         "--set", "training.log_step=1", "--set", "training.warmup_steps=2", "--set", "data.num_workers=1", "--set", "data.val_split=0.25", "--set", "data.train_split=0.75",
         "--set", "data.enable_multispeaker=true", "--set", "model.tokenizer_type=characters", "--set", "data.preprocessing_mode=runtime",
+        "--set", "training.validation_samples=1",
     ];
 
     [Fact]
