@@ -17,7 +17,8 @@ namespace MyXtts.Core.Training.Samples;
 /// vocoded, and written to <c>&lt;run&gt;/samples/step-N/</c>: <c>&lt;id&gt;.wav</c>, <c>&lt;id&gt;.png</c> (free-running,
 /// teacher-forced and target mel on one colour scale) and <c>&lt;id&gt;.alignment.png</c> (the teacher-forced alignment,
 /// when the model outputs one), and to the metrics sinks as <c>samples/&lt;id&gt;/audio|mel|alignment</c>. A model that
-/// cannot synthesize gets its teacher-forced mel vocoded instead (said once in the log).
+/// cannot synthesize gets its teacher-forced mel vocoded instead (said once in the log). The sampler owns (and disposes)
+/// <paramref name="vocoder"/>.
 /// </summary>
 public sealed class ValidationSampler(IVocoder vocoder, int count, string runDirectory, IReadOnlyList<IMetricsSink> sinks, ILogger log) : IValidationSampler, IDisposable
 {
