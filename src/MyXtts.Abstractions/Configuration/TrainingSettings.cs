@@ -86,6 +86,13 @@ public sealed record TrainingSettings
     [ConfigurationKeyName("val_step"), Range(1, 100_000_000)]
     public int ValStep { get; init; } = 5000;
 
+    /// <summary>
+    /// Held-out utterances synthesized after every validation into <c>&lt;run&gt;/samples/step-N/</c> (WAV through
+    /// Griffin-Lim, mel and alignment PNGs) and the metrics sinks; 0 turns samples off.
+    /// </summary>
+    [ConfigurationKeyName("validation_samples"), Range(0, 100)]
+    public int ValidationSamples { get; init; } = 3;
+
     /// <summary>Steps between training log lines (reading a loss value synchronises the device).</summary>
     [ConfigurationKeyName("log_step"), Range(1, 100_000_000)]
     public int LogStep { get; init; } = 100;

@@ -13,7 +13,7 @@ using static TorchSharp.torch;
 namespace MyXtts.Core.Training;
 
 /// <summary>
-/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation after each epoch,
+/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation and samples after each epoch,
 /// checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after each epoch, at <c>--max-steps</c> and on a stop
 /// request (Ctrl-C), early stopping on validation loss. With several ranks (<see cref="IProcessGroup"/>) the ranks start
 /// from rank 0's weights, agree on stopping, and average what is logged; only rank 0 reports, validates and writes checkpoints.
@@ -94,6 +94,7 @@ public sealed class Trainer : IDisposable
                 if (Progress.Step % _options.SaveEvery == 0) Save(null, isBest: false);
             }
             var validation = Validate();
+            WriteSamples();
             var validationLoss = _setup.ProcessGroup.BroadcastValue(validation?.GetValueOrDefault(TrainingMeters.Loss));   // rank 0 validates
             var improved = validationLoss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
             Progress = Progress with
@@ -131,7 +132,7 @@ public sealed class Trainer : IDisposable
     {
         var metrics = Progress.Step % _options.LogEvery == 0 ? _setup.ProcessGroup.AverageAcrossRanks(meters.ReadWindow()) : null;
         var stepInEpoch = (LocalPosition + _options.GradientAccumulation - 1) / _options.GradientAccumulation;
-        _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics));
+        _reporter.StepCompleted(new StepReport(Progress.Step, Progress.Epoch, stepInEpoch, StepsPerEpoch, _schedule.At(Progress.Step - 1), !applied, metrics, Progress.SkippedSteps));
     }
 
     /// <summary>This rank's micro-batches of the current epoch so far (<see cref="TrainingProgress.Position"/> counts all ranks').</summary>
@@ -152,6 +153,19 @@ public sealed class Trainer : IDisposable
         _setup.Model.Module.train();
         var means = meters.ReadEpoch();
         return means.Count == 0 ? null : means;
+    }
+
+    /// <summary>Validation samples (rank 0). Samples only observe the model, so a failure is logged and training goes on.</summary>
+    private void WriteSamples()
+    {
+        if (_setup.Samples is not { } samples || _setup.Validation is not { } validation || _setup.ProcessGroup.Rank != 0) return;
+        using var _ = _setup.Profiler.ProfileOperation("samples");
+        try { samples.Write(Progress.Step, _setup.Model, validation); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _setup.Log.Warning(e, "Writing the validation samples of step {Step} failed; training goes on without them", Progress.Step);
+        }
+        finally { _setup.Model.Module.train(); }
     }
 
     private TrainingOutcome Finish(TrainingOutcome outcome, bool save = false)

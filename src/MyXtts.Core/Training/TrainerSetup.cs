@@ -8,6 +8,7 @@ using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Distributed;
 using MyXtts.Core.Training.Losses;
 using MyXtts.Core.Training.Reporting;
+using MyXtts.Core.Training.Samples;
 using Serilog;
 using Serilog.Core;
 using TorchSharp;
@@ -31,6 +32,8 @@ public sealed record TrainerSetup
     public PrecisionPolicy Precision { get; init; } = PrecisionPolicy.For(MixedPrecisionMode.Off, DeviceType.CPU);
     public string Device { get; init; } = "cpu";
     public IProcessGroup ProcessGroup { get; init; } = SingleProcessGroup.Instance;
+    /// <summary>Validation samples after each validation (rank 0); null writes none.</summary>
+    public IValidationSampler? Samples { get; init; }
     /// <summary>Null writes no checkpoints.</summary>
     public CheckpointStore? Checkpoints { get; init; }
     public ITrainingReporter Reporter { get; init; } = new CompositeReporter();

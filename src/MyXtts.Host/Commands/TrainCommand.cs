@@ -6,6 +6,8 @@ using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Losses;
 using MyXtts.Core.Models;
 using MyXtts.Core.Training.Reporting;
+using MyXtts.Core.Training.Samples;
+using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
@@ -36,7 +38,7 @@ public static class TrainCommand
         public readonly Option<string?> Resume = new("--resume") { Description = "Continue from the latest valid checkpoint in the checkpoint folder, or from PATH.", Arity = ArgumentArity.ZeroOrOne, HelpName = "path" };
         public readonly Option<long?> MaxSteps = new("--max-steps") { Description = "Stop (with a checkpoint) after this many optimizer steps in all.", HelpName = "n" };
         public readonly Option<string?> ValData = new("--val-data") { Description = "Validation dataset folder (metadata.csv + wavs/); default: data.val_split of --train-data.", HelpName = "dir" };
-        public readonly Option<string[]> ProgressTerms = new("--progress-terms") { Description = "Loss terms to show in progress besides mel, stop and voice (comma-separated or repeated).", HelpName = "name,...", AllowMultipleArgumentsPerToken = true };
+        public readonly Option<string[]> ProgressTerms = new("--progress-terms") { Description = "More numbers for progress lines, which show every loss term already: weighted contributions (w_mel_loss), a term's own metrics (term/metric) or grad_norm (comma-separated or repeated).", HelpName = "name,...", AllowMultipleArgumentsPerToken = true };
         public readonly Option<bool> PrefetchToGpu = new("--prefetch-to-gpu") { Description = "Copy the next batches to the GPU while a step runs (default on CUDA)." };
         public readonly Option<bool> NoPrefetchToGpu = new("--no-prefetch-to-gpu") { Description = "Keep prefetched batches in host memory; each step copies its batch." };
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
@@ -89,6 +91,8 @@ public static class TrainCommand
             resume?.Manifest.Tokenizer, prefetch) { Shard = processes.Shard }, settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
         model.Module.to(device.Device);
+        using var samples = settings.Training.ValidationSamples == 0 ? null : new ValidationSampler(
+            new GriffinLimVocoder(new GriffinLimOptions(), settings.Model.ToMelSettings()), settings.Training.ValidationSamples, runDirectory, run.MetricsSinks, log);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -98,7 +102,7 @@ public static class TrainCommand
             Model = model, LossTerms = LossWeights.Apply(run.LossTerms.Select(t => (t.Name, t.Term)), settings.Training.LossWeights),
             Train = data.Train, Validation = data.Validation, Settings = settings.Training,
             Options = TrainerOptions.From(settings.Training, parse.GetValue(options.MaxSteps)), BatchSize = settings.Data.BatchSize,
-            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, ProcessGroup = processes.Group,
+            Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, ProcessGroup = processes.Group, Samples = samples,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
         });

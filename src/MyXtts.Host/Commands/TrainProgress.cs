@@ -7,12 +7,12 @@ using Spectre.Console;
 namespace MyXtts.Host.Commands;
 
 /// <summary>
-/// A live progress bar per epoch for terminals: step/total, loss, <c>mel=</c>, <c>stop=</c>, <c>voice=</c> and the
-/// <c>--progress-terms</c>, learning rate, steps/s and ETA. Numbers change only on log steps (reading them syncs the device).
+/// A live progress bar per epoch for terminals: step/total, loss, every active loss term (<c>mel=</c>, <c>stop=</c>, <c>voice=</c>
+/// first) and the <c>--progress-terms</c> extras, learning rate, gradient norm, steps/s and ETA. Numbers change only on log steps (reading them syncs the device).
 /// </summary>
 internal sealed class TrainProgress(IAnsiConsole console, IReadOnlyList<string> progressTerms) : ITrainingReporter
 {
-    private readonly IReadOnlyList<string> _terms = [.. LossDisplay.DefaultProgressTerms, .. progressTerms];
+    private IReadOnlyList<string> _terms = [];
     private readonly Stopwatch _clock = new();
     private ProgressContext? _context;
     private ProgressTask? _task;
@@ -33,6 +33,7 @@ internal sealed class TrainProgress(IAnsiConsole console, IReadOnlyList<string> 
     public void RunStarted(RunSummary summary)
     {
         _epochs = summary.Epochs;
+        _terms = LossDisplay.ProgressTerms(summary.LossTerms.Select(t => t.Name).ToArray(), progressTerms);
         _lastStep = summary.Start.Step;
         _clock.Restart();
     }
@@ -50,7 +51,7 @@ internal sealed class TrainProgress(IAnsiConsole console, IReadOnlyList<string> 
         if (r.Metrics is not null)
         {
             var rate = (r.Step - _lastStep) / Math.Max(1e-9, _clock.Elapsed.TotalSeconds);
-            (_lastStep, _numbers) = (r.Step, $"{LossDisplay.Progress(r.Metrics, _terms, r.LearningRate)} {rate.ToString("F2", CultureInfo.InvariantCulture)} steps/s");
+            (_lastStep, _numbers) = (r.Step, $"{LossDisplay.Progress(r.Metrics, _terms, r.LearningRate, r.SkippedSteps)} {rate.ToString("F2", CultureInfo.InvariantCulture)} steps/s");
             _clock.Restart();
         }
         _task.Description = Describe(r.Epoch, r.StepInEpoch, r.StepsInEpoch);

@@ -55,6 +55,34 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public void A_complete_step_file_newer_than_the_latest_pointer_is_resumed_from()
+    {
+        using var dir = new TempDirectory();
+        SaveTwoSteps(dir.Path);
+        File.WriteAllText(Path.Combine(dir.Path, CheckpointStore.LatestPointer), "step-000000001.ckpt\n");   // killed after step 2's rename, before the pointer
+
+        Assert.Equal(2, TinyTraining.Store(dir.Path).ReadLatest().Manifest.Progress.Step);
+    }
+
+    [Fact]
+    public void The_first_save_removes_temporary_files_of_writes_by_a_killed_process_and_keeps_those_of_live_ones()
+    {
+        using var dir = new TempDirectory();
+        using var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true"))!;
+        exited.WaitForExit();
+        var dead = Path.Combine(dir.Path, $".step-000000003.ckpt.{exited.Id}.0123abcd.tmp");
+        var live = Path.Combine(dir.Path, $".latest.{Environment.ProcessId}.4567cdef.tmp");
+        File.WriteAllBytes(dead, new byte[100]);
+        File.WriteAllBytes(live, new byte[10]);
+
+        SaveTwoSteps(dir.Path);
+
+        Assert.False(File.Exists(dead), "a killed run's half-written checkpoint is removed");
+        Assert.True(File.Exists(live), "a running process's write in progress is left alone");
+        Assert.Equal(2, TinyTraining.Store(dir.Path).StepFiles().Count);
+    }
+
+    [Fact]
     public void A_checkpoint_with_one_flipped_byte_fails_its_checksum()
     {
         using var dir = new TempDirectory();

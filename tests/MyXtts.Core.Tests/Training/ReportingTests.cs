@@ -59,26 +59,56 @@ public sealed class ReportingTests
     }
 
     [Fact]
-    public void The_tensorboard_sink_writes_an_event_file_with_every_scalar_tag()
-    {
-        using var dir = new TempDirectory();
-        using (var sink = new TensorBoardMetricsSink(new RunContext(dir.Path, "r1")))
-            sink.WriteScalars(3, new Dictionary<string, double> { ["train/mel_loss"] = 0.5, ["train/lr"] = 1e-4 });
-
-        var file = Assert.Single(Directory.GetFiles(Path.Combine(dir.Path, TensorBoardMetricsSink.FolderName), "events.out.tfevents.*"));
-        var content = System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file));
-        Assert.Contains("brain.Event:2", content);
-        Assert.Contains("train/mel_loss", content);
-        Assert.Contains("train/lr", content);
-    }
-
-    [Fact]
     public void Progress_text_uses_short_names_and_adds_requested_terms()
     {
         var metrics = new Dictionary<string, double> { ["loss"] = 1, ["mel_loss"] = 0.5, ["voice_similarity_loss"] = 0.25, ["pitch_loss"] = 0.125 };
 
         Assert.Equal("loss=1.0000 mel=0.5000 voice=0.2500 lr=1.00e-04", LossDisplay.Progress(metrics, LossDisplay.DefaultProgressTerms, 1e-4));
         Assert.Equal("loss=1.0000 mel=0.5000 voice=0.2500 pitch=0.1250 lr=1.00e-04", LossDisplay.Progress(metrics, [.. LossDisplay.DefaultProgressTerms, "pitch_loss"], 1e-4));
+    }
+
+    [Fact]
+    public void Progress_shows_mel_stop_and_voice_first_then_every_other_active_term_then_the_requested_extras()
+    {
+        string[] active = ["attention_loss", "mel_loss", "duration_loss", "voice_similarity_loss"];
+
+        var terms = LossDisplay.ProgressTerms(active, ["w_mel_loss", "grad_norm", "duration_loss", "attention_loss/prior"]);
+
+        Assert.Equal(["mel_loss", "voice_similarity_loss", "attention_loss", "duration_loss", "w_mel_loss", "grad_norm", "attention_loss/prior"], terms);
+        var metrics = new Dictionary<string, double>
+        {
+            ["loss"] = 2, ["mel_loss"] = 0.5, ["attention_loss"] = 0.25, ["duration_loss"] = 0.125, ["voice_similarity_loss"] = 1,
+            ["w_mel_loss"] = 1.5, ["grad_norm"] = 3.25, ["attention_loss/prior"] = 0.75,
+        };
+        Assert.Equal("loss=2.0000 mel=0.5000 voice=1.0000 attention=0.2500 duration=0.1250 w_mel=1.5000 attention_loss/prior=0.7500 lr=1.00e-04 grad_norm=3.25 skipped=2",
+            LossDisplay.Progress(metrics, terms, 1e-4, skippedSteps: 2));
+    }
+
+    [Fact]
+    public void A_progress_term_that_names_nothing_in_the_run_is_refused_with_the_valid_names()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LossDisplay.ProgressTerms(["mel_loss", "duration_loss"], ["pitch_loss"]));
+
+        Assert.Contains("--progress-terms names 'pitch_loss'", error.Message);
+        Assert.Contains("Valid: mel_loss, duration_loss", error.Message);
+        Assert.Contains("w_duration_loss", error.Message);
+        Assert.Contains("grad_norm", error.Message);
+    }
+
+    [Fact]
+    public void Periodic_lines_show_every_active_term_not_only_mel()
+    {
+        var lines = new List<string>();
+        using var log = new LoggerConfiguration().WriteTo.Sink(new LineSink(lines)).CreateLogger();
+        using var model = TinyTraining.Model();
+        using var trainer = TinyTraining.Trainer(model, new SyntheticBatches(4, 2), new LogReporter(log, periodicLines: true, ["w_mel_loss"]),
+            new TrainerOptions { Epochs = 1, LogEvery = 1 },
+            losses: [new("mel_loss", new Core.Training.Losses.MelLoss(), 2.0, "test"), new("second_loss", new Core.Training.Losses.MelLoss(), 0.5, "test")]);
+
+        trainer.Fit();
+
+        var step = Assert.Single(lines, l => l.StartsWith("Step 2 ", StringComparison.Ordinal));
+        Assert.Matches(@"loss=\S+ mel=\S+ second=\S+ w_mel=\S+ lr=\S+ grad_norm=\S+, \S+ steps/s$", step);
     }
 
     private sealed class LineSink(List<string> lines) : ILogEventSink

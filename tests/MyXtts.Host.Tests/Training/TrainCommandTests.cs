@@ -13,6 +13,7 @@ public sealed class TrainCommandTests
         "--device", "cpu", "--threads", "1", "--batch-size", "2", .. TinyAcousticModel.Flags,
         "--set", "training.log_step=1", "--set", "training.warmup_steps=2", "--set", "data.num_workers=1", "--set", "data.val_split=0.25", "--set", "data.train_split=0.75",
         "--set", "data.enable_multispeaker=true", "--set", "model.tokenizer_type=characters", "--set", "data.preprocessing_mode=runtime",
+        "--set", "training.validation_samples=1",
     ];
 
     [Fact]
@@ -40,6 +41,10 @@ public sealed class TrainCommandTests
         Assert.Equal(80, latest.Manifest.Mel!.NMels);
         Assert.Contains("\"text_encoder_dim\": 16", latest.Manifest.Configuration);
         Assert.Equal("characters", latest.Manifest.Tokenizer!.Kind);
+        var sampleSteps = Directory.GetDirectories(Path.Combine(run, "samples"));
+        Assert.Equal(2, sampleSteps.Length);   // one per validation
+        Assert.All(sampleSteps, step => Assert.NotEmpty(Directory.GetFiles(step, "*.wav")));
+        Assert.All(sampleSteps, step => Assert.NotEmpty(Directory.GetFiles(step, "*.png")));
 
         (exit, error) = await Run([.. common, "--epochs", "3", "--resume", "--export-safetensors", dir.Combine("model.safetensors")]);
 

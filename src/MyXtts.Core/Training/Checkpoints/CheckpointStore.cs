@@ -8,12 +8,15 @@ namespace MyXtts.Core.Training.Checkpoints;
 /// <summary>
 /// The checkpoint folder: <c>step-NNNNNNNNN.ckpt</c> files (the last <c>keepLast</c> are kept), <c>best.ckpt</c> (lowest
 /// validation loss so far) and <c>latest</c>, a one-line pointer to the newest file. Every file is written atomically.
-/// Resuming from "latest" skips a corrupt or truncated file with a warning and uses the previous one.
+/// Resuming from "latest" skips a corrupt or truncated file with a warning and uses the previous one; the first save
+/// removes temporary files that a killed run left behind.
 /// </summary>
 public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
 {
     public const string LatestPointer = "latest", BestFile = "best.ckpt";
     private const string Prefix = "step-", Extension = ".ckpt";
+
+    private bool _cleaned;
 
     /// <summary>The folder.</summary>
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -24,6 +27,7 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
     /// <summary>Writes the step's checkpoint through <paramref name="write"/>, points <c>latest</c> at it, copies it to <c>best.ckpt</c> when best, prunes old ones.</summary>
     public string Save(long step, Action<string> write, bool isBest)
     {
+        if (!_cleaned) RemoveInterruptedWrites();
         var path = PathFor(step);
         write(path);
         AtomicFile.Write(Path.Combine(Directory, LatestPointer), s => s.Write(Encoding.UTF8.GetBytes(Path.GetFileName(path) + "\n")));
@@ -32,20 +36,48 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
         return path;
     }
 
+    /// <summary>
+    /// Deletes the temporary files of writes that a killed process never finished (<c>.step-N.ckpt.&lt;pid&gt;.&lt;guid&gt;.tmp</c>,
+    /// see <see cref="AtomicFile"/>) when that process is gone. They were never renamed into place, so no checkpoint is lost.
+    /// </summary>
+    public int RemoveInterruptedWrites()
+    {
+        _cleaned = true;
+        if (!System.IO.Directory.Exists(Directory)) return 0;
+        var removed = 0;
+        foreach (var temp in System.IO.Directory.GetFiles(Directory, ".*.tmp"))
+        {
+            var parts = Path.GetFileName(temp).Split('.');
+            if (parts.Length < 4 || !int.TryParse(parts[^3], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || IsRunning(pid)) continue;
+            File.Delete(temp);
+            removed++;
+        }
+        if (removed > 0) log.Information("Removed {Count} temporary file(s) of checkpoint writes interrupted by a killed run in {Folder}", removed, Directory);
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try { using var process = System.Diagnostics.Process.GetProcessById(pid); return !process.HasExited; }
+        catch (ArgumentException) { return false; }   // no such process
+    }
+
     /// <summary>Step checkpoint files, oldest first.</summary>
     public IReadOnlyList<string> StepFiles() => !System.IO.Directory.Exists(Directory) ? [] :
         System.IO.Directory.GetFiles(Directory, Prefix + "*" + Extension).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
-    /// The newest readable checkpoint: the one <c>latest</c> names, else (when it is missing or corrupt) the newest step
-    /// file that verifies. Throws <see cref="CheckpointException"/> when there is none.
+    /// The newest readable checkpoint: the newest step file that verifies, falling back step by step past corrupt ones.
+    /// <c>latest</c> counts only when it names a file outside the step series: it is written after the step file, so a
+    /// run killed between the two leaves it one checkpoint behind. Throws <see cref="CheckpointException"/> when there is none.
     /// </summary>
     public TrainingCheckpoint ReadLatest()
     {
-        var candidates = new List<string>();
+        var candidates = StepFiles().Reverse().ToList();
         var pointer = Path.Combine(Directory, LatestPointer);
-        if (File.Exists(pointer) && File.ReadAllText(pointer).Trim() is { Length: > 0 } name) candidates.Add(Path.Combine(Directory, name));
-        candidates.AddRange(StepFiles().Reverse().Where(f => !candidates.Contains(f)));
+        if (File.Exists(pointer) && File.ReadAllText(pointer).Trim() is { Length: > 0 } name && Path.Combine(Directory, name) is var named && !candidates.Contains(named))
+            candidates.Insert(0, named);
         foreach (var path in candidates.Where(File.Exists))
         {
             try { return TrainingCheckpoint.Read(path); }

@@ -7,11 +7,11 @@ namespace MyXtts.Core.Training.Reporting;
 /// <summary>
 /// The run in the log: the start-of-run block, the epoch summaries (raw and weighted loss components for training and
 /// validation, gradient norm, skipped steps) and the end. With <paramref name="periodicLines"/> (output is not a terminal)
-/// also one line per log interval instead of a progress bar.
+/// also one line per log interval instead of a progress bar, with every active loss term (<see cref="LossDisplay.ProgressTerms"/>).
 /// </summary>
 public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<string>? progressTerms = null) : ITrainingReporter
 {
-    private readonly IReadOnlyList<string> _progressTerms = [.. LossDisplay.DefaultProgressTerms, .. progressTerms ?? []];
+    private IReadOnlyList<string> _progressTerms = [];
     private readonly Stopwatch _clock = new();
     private IReadOnlyList<string> _terms = [];
     private long _lastStep;
@@ -19,6 +19,7 @@ public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<s
     public void RunStarted(RunSummary s)
     {
         _terms = s.LossTerms.Select(t => t.Name).ToArray();
+        _progressTerms = LossDisplay.ProgressTerms(_terms, progressTerms ?? []);
         log.Information("Model: {Model:l}; {TotalParameters:N0} parameters ({TrainableParameters:N0} trainable)", s.Model, s.TotalParameters, s.TrainableParameters);
         log.Information("Device {Device:l}; precision {Precision:l}", s.Device, s.Precision);
         log.Information("Loss weights: {LossWeights:l}", string.Join(", ", s.LossTerms.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name}={t.Weight:G6} ({t.Source})"))));
@@ -42,7 +43,7 @@ public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<s
         _lastStep = r.Step;
         _clock.Restart();
         log.Information("Step {Step} (epoch {Epoch}, {StepInEpoch}/{StepsInEpoch}): {Progress:l}, {StepsPerSecond:F2} steps/s",
-            r.Step, r.Epoch + 1, r.StepInEpoch, r.StepsInEpoch, LossDisplay.Progress(r.Metrics, _progressTerms, r.LearningRate), rate);
+            r.Step, r.Epoch + 1, r.StepInEpoch, r.StepsInEpoch, LossDisplay.Progress(r.Metrics, _progressTerms, r.LearningRate, r.SkippedSteps), rate);
     }
 
     public void EpochCompleted(EpochReport r)

@@ -10,9 +10,12 @@ public sealed record RunSummary(
     int TrainUtterances, int ValidationUtterances, int BatchesPerEpoch, int GradientAccumulation, int BatchSize,
     int Epochs, long? MaxSteps, string? ResumedFrom, TrainingProgress Start);
 
-/// <summary>After every optimizer step. <see cref="Metrics"/> (window means since the last log) is set only on log steps.</summary>
+/// <summary>
+/// After every optimizer step. <see cref="Metrics"/> (window means since the last log) is set only on log steps;
+/// <see cref="SkippedSteps"/> counts the non-finite steps skipped over the whole run so far.
+/// </summary>
 public sealed record StepReport(long Step, int Epoch, int StepInEpoch, int StepsInEpoch, double LearningRate, bool Skipped,
-    IReadOnlyDictionary<string, double>? Metrics);
+    IReadOnlyDictionary<string, double>? Metrics, long SkippedSteps = 0);
 
 /// <summary>After each epoch's validation: epoch means of every raw and weighted term, for training and validation.</summary>
 public sealed record EpochReport(int Epoch, long Step, IReadOnlyDictionary<string, double> Train,
