@@ -40,7 +40,10 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
     /// The newest readable checkpoint: the one <c>latest</c> names, else (when it is missing or corrupt) the newest step
     /// file that verifies. Throws <see cref="CheckpointException"/> when there is none.
     /// </summary>
-    public TrainingCheckpoint ReadLatest()
+    public TrainingCheckpoint ReadLatest() => ReadLatest(TrainingCheckpoint.Read);
+
+    /// <summary>As <see cref="ReadLatest()"/>, for another checkpoint layout in the same container (stage 2's) read by <paramref name="read"/>.</summary>
+    public T ReadLatest<T>(Func<string, T> read)
     {
         var candidates = new List<string>();
         var pointer = Path.Combine(Directory, LatestPointer);
@@ -48,7 +51,7 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
         candidates.AddRange(StepFiles().Reverse().Where(f => !candidates.Contains(f)));
         foreach (var path in candidates.Where(File.Exists))
         {
-            try { return TrainingCheckpoint.Read(path); }
+            try { return read(path); }
             catch (CorruptCheckpointException e)
             {
                 log.Warning("Skipping checkpoint {Path}: {Reason} Falling back to the previous one.", path, e.Message);
