@@ -88,3 +88,13 @@ internal static class StageTwoFixture
         public void RunCompleted(TrainingOutcome outcome, TrainingProgress progress, string? checkpoint) { }
     }
 }
+
+/// <summary>
+/// Stage-2 tests seed torch's global generator and set its thread count, so they run alone: in parallel, another test's
+/// random weights would come from their seed, and theirs from the other's draws.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StageTwoCollection
+{
+    public const string Name = "stage 2";
+}

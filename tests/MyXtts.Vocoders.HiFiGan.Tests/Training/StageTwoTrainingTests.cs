@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 
 namespace MyXtts.Vocoders.HiFiGan.Tests.Training;
 
-[Collection("stage 2")]
+[Collection(StageTwoCollection.Name)]
 public sealed class StageTwoTrainingTests
 {
     [Fact]
