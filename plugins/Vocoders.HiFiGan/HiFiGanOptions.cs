@@ -18,6 +18,9 @@ public sealed record HiFiGanOptions
     /// <summary>Context frames on each side of a chunk, cross-faded over 2 × this many frames. Default 16.</summary>
     public int ChunkOverlapFrames { get; init; } = 16;
 
+    /// <summary>Training only: discriminator width as a divisor of the published channel counts (1, 2, 4 or 8; smaller trains faster). Default 1.</summary>
+    public int DiscriminatorChannelDivisor { get; init; } = 1;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid key.</summary>
     public void Validate()
     {
@@ -27,6 +30,9 @@ public sealed record HiFiGanOptions
             throw new ArgumentException($"plugins:hifigan:ChunkFrames is {ChunkFrames}; use 0 (whole mel at once) or a positive frame count such as 64.");
         if (ChunkOverlapFrames < 0)
             throw new ArgumentException($"plugins:hifigan:ChunkOverlapFrames is {ChunkOverlapFrames}; it must be 0 or more (16 is a good value).");
+        if (!Discriminators.DiscriminatorWidth.Valid.Contains(DiscriminatorChannelDivisor))
+            throw new ArgumentException(
+                $"plugins:hifigan:DiscriminatorChannelDivisor is {DiscriminatorChannelDivisor}; valid values are {string.Join(", ", Discriminators.DiscriminatorWidth.Valid)} (1 = the published width).");
         if (ChunkFrames > 0 && ChunkFrames < 2 * ChunkOverlapFrames)
             throw new ArgumentException(
                 $"plugins:hifigan:ChunkFrames {ChunkFrames} is less than twice ChunkOverlapFrames {ChunkOverlapFrames}; raise ChunkFrames to at least {2 * ChunkOverlapFrames} or lower the overlap.");

@@ -1,10 +1,12 @@
 using MyXtts.Abstractions.Audio;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Abstractions.Vocoders;
+using MyXtts.Abstractions.Vocoders.Training;
 using MyXtts.Plugins.Vocoders.HiFiGan.Checkpoints;
 using MyXtts.Plugins.Vocoders.HiFiGan.Config;
 using MyXtts.Plugins.Vocoders.HiFiGan.Generator;
 using MyXtts.Plugins.Vocoders.HiFiGan.Inference;
+using MyXtts.Plugins.Vocoders.HiFiGan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,11 +15,11 @@ namespace MyXtts.Plugins.Vocoders.HiFiGan;
 /// <summary>
 /// The HiFi-GAN vocoder for inference: a jik876/hifi-gan generator (V1/V2/V3/custom) loaded from a published
 /// <c>g_XXXXXXXX</c> file or one trained here, with weight norm removed for speed, optionally synthesising in
-/// cross-faded chunks.
+/// cross-faded chunks. Trainable by the host's stage-2 loop (<see cref="ITrainableVocoder"/>).
 /// </summary>
 [Plugin("hifigan", Options = typeof(HiFiGanOptions),
     Summary = "HiFi-GAN generator (V1/V2/V3 or config.json); loads published g_ checkpoints; neural, fast on CPU")]
-public sealed class HiFiGanVocoder : IVocoder
+public sealed class HiFiGanVocoder : IVocoder, ITrainableVocoder
 {
     private readonly HiFiGanOptions _options;
     private readonly HiFiGanConfig _config;
@@ -74,6 +76,29 @@ public sealed class HiFiGanVocoder : IVocoder
             ? new ChunkedSynthesis(Generate, _config.HopLength, _options.ChunkFrames, _options.ChunkOverlapFrames).Synthesize(mel)
             : Generate(mel);
         return (single ? audio.squeeze(0) : audio).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// A generator (random, or <see cref="VocoderTrainingRequest.PretrainedGenerator"/> with weight norm as published) and
+    /// MPD/MSD at <see cref="HiFiGanOptions.DiscriminatorChannelDivisor"/>, for <see cref="VocoderTrainingRequest.Config"/>
+    /// or this vocoder's configuration; checked against the run's mel.
+    /// </summary>
+    public IVocoderTrainingModel CreateTrainingModel(VocoderTrainingRequest request)
+    {
+        var name = request.Config ?? _options.Config;
+        var resolved = HiFiGanConfigs.Resolve(name);
+        RequireCompatible(resolved, Mel, name);
+        var generator = request.PretrainedGenerator is { } path
+            ? GeneratorCheckpoint.Load(path, resolved.Generator, _options.KeyPrefix.Length > 0 ? _options.KeyPrefix : null)
+            : new HiFiGanGenerator(resolved.Generator);
+        if (!generator.HasWeightNorm)
+        {
+            generator.Dispose();
+            throw new InvalidOperationException(
+                $"'{request.PretrainedGenerator}' stores plain weights (weight norm removed for inference), which cannot be fine-tuned as train.py does. " +
+                "Use the training generator file (g_XXXXXXXX with weight_g/weight_v keys).");
+        }
+        return new HiFiGanTrainingModel(generator, new HiFiGanDiscriminators(_options.DiscriminatorChannelDivisor), Mel);
     }
 
     /// <summary>Frees the generator.</summary>

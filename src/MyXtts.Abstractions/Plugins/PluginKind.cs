@@ -19,4 +19,6 @@ public enum PluginKind
     AsrEngine,
     /// <summary><see cref="Evaluation.IMosPredictor"/>: a learned naturalness predictor. Any number per run.</summary>
     MosPredictor,
+    /// <summary><see cref="Vocoders.Training.IVocoderLossTerm"/>: a weighted objective of GAN vocoder training (stage 2). Any number per run.</summary>
+    VocoderLossTerm,
 }

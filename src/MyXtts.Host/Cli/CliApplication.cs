@@ -22,6 +22,7 @@ public static class CliApplication
         root.Subcommands.Add(ConfigCommand.Create(globals, context));
         root.Subcommands.Add(DatasetCommand.Create(globals, context));
         root.Subcommands.Add(TrainCommand.Create(globals, context, LoadConfiguration));
+        root.Subcommands.Add(TrainVocoderCommand.Create(globals, context, LoadConfiguration));
         root.Subcommands.Add(EmbedCommand.Create(globals, context));
         root.Subcommands.Add(SynthesizeCommand.Create(globals, context));
         return root;

@@ -31,7 +31,10 @@ public static class TrainCommand
 {
     /// <summary>Plugins every training run of <paramref name="model"/> uses besides the <c>--plugin</c> ones: its loss terms and the JSONL sink.</summary>
     public static IReadOnlyList<string> DefaultPlugins(MyXtts.Abstractions.Configuration.ModelSettings model) =>
-        [.. AcousticModels.LossTermNames(model.DecoderStrategy), "jsonl"];
+        [.. AcousticModels.LossTermNames(model.DecoderStrategy), .. DefaultSinks];
+
+    /// <summary>Metrics sinks every training run (either stage) writes to besides the selected ones.</summary>
+    public static readonly IReadOnlyList<string> DefaultSinks = ["jsonl"];
 
     private sealed class Options
     {

@@ -6,6 +6,7 @@ using MyXtts.Abstractions.Plugins;
 using MyXtts.Abstractions.Profiling;
 using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Vocoders;
+using MyXtts.Abstractions.Vocoders.Training;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Selection;
 
@@ -25,6 +26,7 @@ public sealed class PluginRun : IDisposable
         Vocoder = ResolveSingle<IVocoder>(selection, PluginKind.Vocoder);
         LossTerms = selection.OfKind(PluginKind.LossTerm).Select(p => new NamedLossTerm(p.Name, Construct<Abstractions.Losses.ILossTerm>(p))).ToArray();
         MetricsSinks = selection.OfKind(PluginKind.MetricsSink).Select(Construct<IMetricsSink>).ToArray();
+        VocoderLossTerms = selection.OfKind(PluginKind.VocoderLossTerm).Select(p => new NamedVocoderLossTerm(p.Name, Construct<IVocoderLossTerm>(p))).ToArray();
         if (selection.Single(PluginKind.Profiler) is { } profiler) Construct<object>(profiler);
         Profiler = scope.Resolve<IProfiler>();
         EpochReporter = scope.Resolve<IEpochReporter>();
@@ -44,6 +46,9 @@ public sealed class PluginRun : IDisposable
 
     /// <summary>The selected loss terms with their names, in selection order.</summary>
     public IReadOnlyList<NamedLossTerm> LossTerms { get; }
+
+    /// <summary>The selected vocoder (stage-2) loss terms with their names, in selection order.</summary>
+    public IReadOnlyList<NamedVocoderLossTerm> VocoderLossTerms { get; }
 
     /// <summary>The selected metrics sinks, in selection order.</summary>
     public IReadOnlyList<IMetricsSink> MetricsSinks { get; }

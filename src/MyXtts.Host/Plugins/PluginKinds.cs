@@ -5,6 +5,7 @@ using MyXtts.Abstractions.Plugins;
 using MyXtts.Abstractions.Profiling;
 using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Vocoders;
+using MyXtts.Abstractions.Vocoders.Training;
 
 namespace MyXtts.Host.Plugins;
 
@@ -23,6 +24,7 @@ public static class PluginKinds
         (typeof(IEvaluationMetric), PluginKind.Metric),
         (typeof(IAsrEngine), PluginKind.AsrEngine),
         (typeof(IMosPredictor), PluginKind.MosPredictor),
+        (typeof(IVocoderLossTerm), PluginKind.VocoderLossTerm),
     ];
 
     /// <summary>Every kind, in listing order.</summary>
@@ -42,6 +44,7 @@ public static class PluginKinds
         PluginKind.Metric => typeof(IEvaluationMetric),
         PluginKind.AsrEngine => typeof(IAsrEngine),
         PluginKind.MosPredictor => typeof(IMosPredictor),
+        PluginKind.VocoderLossTerm => typeof(IVocoderLossTerm),
         _ => null,
     };
 
@@ -70,6 +73,7 @@ public static class PluginKinds
         PluginKind.Metric => "metric",
         PluginKind.AsrEngine => "asr_engine",
         PluginKind.MosPredictor => "mos_predictor",
+        PluginKind.VocoderLossTerm => "vocoder_loss_term",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -80,5 +84,5 @@ public static class PluginKinds
     /// <summary>For messages: the contracts that make a class a plugin.</summary>
     public static string ContractList =>
         "ISpeakerEncoder, IVocoder, ILossTerm, ICacheProfiler and/or IOperationProfiler (profiler), IMetricsSink, " +
-        "IEvaluationMetric, IAsrEngine or IMosPredictor";
+        "IEvaluationMetric, IAsrEngine, IMosPredictor or IVocoderLossTerm";
 }

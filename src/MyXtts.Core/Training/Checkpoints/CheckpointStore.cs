@@ -72,7 +72,10 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
     /// <c>latest</c> counts only when it names a file outside the step series: it is written after the step file, so a
     /// run killed between the two leaves it one checkpoint behind. Throws <see cref="CheckpointException"/> when there is none.
     /// </summary>
-    public TrainingCheckpoint ReadLatest()
+    public TrainingCheckpoint ReadLatest() => ReadLatest(TrainingCheckpoint.Read);
+
+    /// <summary>As <see cref="ReadLatest()"/>, for another checkpoint layout in the same container (stage 2's) read by <paramref name="read"/>.</summary>
+    public T ReadLatest<T>(Func<string, T> read)
     {
         var candidates = StepFiles().Reverse().ToList();
         var pointer = Path.Combine(Directory, LatestPointer);
@@ -80,7 +83,7 @@ public sealed class CheckpointStore(string directory, int keepLast, ILogger log)
             candidates.Insert(0, named);
         foreach (var path in candidates.Where(File.Exists))
         {
-            try { return TrainingCheckpoint.Read(path); }
+            try { return read(path); }
             catch (CorruptCheckpointException e)
             {
                 log.Warning("Skipping checkpoint {Path}: {Reason} Falling back to the previous one.", path, e.Message);

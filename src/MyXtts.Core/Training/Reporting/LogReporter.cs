@@ -54,8 +54,13 @@ public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<s
             r.Train.GetValueOrDefault(TrainingMeters.GradNorm, double.NaN), r.SkippedSteps);
         if (r.Validation is { } v)
             log.Information("Validation loss components: {Components:l}; loss={Loss:G5}{Best:l}",
-                LossDisplay.Components(v, _terms), v.GetValueOrDefault(TrainingMeters.Loss, double.NaN), r.IsBest ? " (best so far)" : "");
+                ValidationComponents(v), v.GetValueOrDefault(TrainingMeters.Loss, double.NaN), r.IsBest ? " (best so far)" : "");
     }
+
+    /// <summary>The terms' components, or (when validation measures something else, e.g. stage 2's mel L1) its own numbers.</summary>
+    private string ValidationComponents(IReadOnlyDictionary<string, double> validation) =>
+        LossDisplay.Components(validation, _terms) is { Length: > 0 } components ? components
+            : LossDisplay.Components(validation, validation.Keys.Where(k => k != TrainingMeters.Loss).ToArray());
 
     public void RunCompleted(TrainingOutcome outcome, TrainingProgress progress, string? checkpoint) =>
         log.Information("Training ended ({Outcome:l}) at step {Step}, epoch {Epoch}; {SkippedSteps} non-finite steps skipped; last checkpoint: {Checkpoint:l}",
