@@ -41,6 +41,7 @@ public static class TrainCommand
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
 
         public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors];
+        public readonly Evaluation.TrainingEvaluation.Options Evaluation = new();
     }
 
     public static Command Create(GlobalOptions globals, CliContext context, Func<ParseResult, EffectiveConfiguration> configuration)
@@ -48,6 +49,7 @@ public static class TrainCommand
         var options = new Options();
         var command = new Command("train", "Train the acoustic model with checkpoints, exact resume, loss plugins and metrics sinks.");
         foreach (var option in options.All) command.Options.Add(option);
+        foreach (var option in options.Evaluation.All) command.Options.Add(option);
         command.SetAction(parse => Run(parse, globals, options, context, configuration(parse)));
         return command;
     }
@@ -82,6 +84,7 @@ public static class TrainCommand
             resume?.Manifest.Tokenizer, prefetch), settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
         model.Module.to(device.Device);
+        using var evaluation = options.Evaluation.Create(parse, session, data);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -94,6 +97,7 @@ public static class TrainCommand
             Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
+            Evaluator = evaluation,
         });
         if (resume is not null) trainer.Resume(resume);
 
