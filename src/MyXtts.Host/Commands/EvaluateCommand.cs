@@ -43,10 +43,9 @@ public static class EvaluateCommand
         var options = new Options();
         var command = new Command("evaluate", "Synthesize held-out lines with a checkpoint and measure them: WER/CER with ceilings, MCD, F0, speaker similarity, prosody; writes metrics and report.html.");
         foreach (var option in options.All) command.Options.Add(option);
+        options.LanguageModel.AcceptOnlyFromAmong("in-domain", "generic");
         command.Validators.Add(result =>
         {
-            if (result.GetValue(options.LanguageModel) is not ("in-domain" or "generic"))
-                result.AddError($"--lm '{result.GetValue(options.LanguageModel)}' is not a language model choice; give in-domain or generic.");
             if (result.GetValue(options.MaxUtterances) is < 1) result.AddError("--max-utterances must be at least 1.");
             if (result.GetValue(options.Showcase) < 0) result.AddError("--showcase must be 0 or more.");
         });

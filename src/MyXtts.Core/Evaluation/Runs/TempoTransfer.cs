@@ -6,9 +6,10 @@ namespace MyXtts.Core.Evaluation.Runs;
 
 /// <summary>
 /// Speaking-rate transfer measured on tempo twins (<see cref="VoiceTable.TempoTwins"/>): for each sentence evaluated for
-/// both speakers of a pair, the ratio of their speech durations (first / second, pauses excluded) in the outputs and in
-/// the recordings. <c>transfer</c> = Σ ln(output ratio) / Σ ln(ground-truth ratio): 1 when the model reproduces the
-/// prompts' tempo difference, 0 when it speaks both at one rate (timbre-only cloning), negative when reversed.
+/// both speakers of a pair, the ratio of their speech durations (pauses excluded), oriented slower twin / faster twin as
+/// the recordings tell, in the recordings (<c>ground_truth_ratio</c> ≥ 1, geometric mean) and in the outputs
+/// (<c>output_ratio</c>). <c>transfer</c> = Σ ln(output ratio) / Σ ln(ground-truth ratio): 1 when the model reproduces
+/// the prompts' tempo difference, 0 when it speaks both at one rate (timbre-only cloning), negative when reversed.
 /// </summary>
 public static class TempoTransfer
 {
@@ -31,8 +32,10 @@ public static class TempoTransfer
             {
                 if (!bySpeakerAndText.TryGetValue((second, TranscriptNormalizer.Normalize(a.Text)), out var b)) continue;
                 if (!(a.OutputSeconds > 0 && b.OutputSeconds > 0 && a.GroundTruthSeconds > 0 && b.GroundTruthSeconds > 0)) continue;
-                sumOutput += Math.Log(a.OutputSeconds / b.OutputSeconds);
-                sumTruth += Math.Log(a.GroundTruthSeconds / b.GroundTruthSeconds);
+                var truth = Math.Log(a.GroundTruthSeconds / b.GroundTruthSeconds);
+                var orientation = truth < 0 ? -1 : 1;   // twins differ in both directions; each pair is read slower / faster
+                sumTruth += orientation * truth;
+                sumOutput += orientation * Math.Log(a.OutputSeconds / b.OutputSeconds);
                 pairs++;
             }
         if (pairs == 0)
