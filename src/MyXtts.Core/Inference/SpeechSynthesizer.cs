@@ -27,7 +27,7 @@ namespace MyXtts.Core.Inference;
 /// WavWriter.Write("hello.wav", result.Samples, result.SampleRate);
 /// </code>
 /// </example>
-public sealed class SpeechSynthesizer : IDisposable
+public sealed partial class SpeechSynthesizer : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly IAcousticModel _model;

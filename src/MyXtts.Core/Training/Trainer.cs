@@ -106,6 +106,7 @@ public sealed class Trainer : IDisposable
             _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, _setup.ProcessGroup.AverageAcrossRanks(meters.ReadEpoch()), validation, Progress.SkippedSteps, clock.Elapsed.TotalSeconds, improved));
             meters.ResetEpoch();
             Save(validationLoss, improved);
+            EvaluateCheckpoint(final: false);
             if (_options.EarlyStoppingPatience > 0 && Progress.EpochsWithoutImprovement >= _options.EarlyStoppingPatience) return Finish(TrainingOutcome.EarlyStopped);
             if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted);
         }
@@ -171,8 +172,21 @@ public sealed class Trainer : IDisposable
     private TrainingOutcome Finish(TrainingOutcome outcome, bool save = false)
     {
         if (save) Save(null, isBest: false);
+        if (outcome != TrainingOutcome.Interrupted) EvaluateCheckpoint(final: true);
         _reporter.RunCompleted(outcome, Progress, LastCheckpoint);
         return outcome;
+    }
+
+    /// <summary>Hands the last checkpoint to the evaluator (rank 0); a failure is logged and training goes on.</summary>
+    private void EvaluateCheckpoint(bool final)
+    {
+        if (_setup.Evaluator is not { } evaluator || LastCheckpoint is null || _setup.ProcessGroup.Rank != 0) return;
+        using var _ = _setup.Profiler.ProfileOperation("evaluate");
+        try { evaluator.Evaluate(new CheckpointWritten(Progress.Step, Progress.Epoch, LastCheckpoint, final)); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _setup.Log.Warning(e, "Evaluating checkpoint {Checkpoint} failed; training goes on without it", LastCheckpoint);
+        }
     }
 
     private void Save(double? validationLoss, bool isBest)

@@ -46,4 +46,6 @@ public sealed record TrainerSetup
     /// <summary>Times <c>train_step</c>, <c>validate</c> and <c>checkpoint</c>; the null profiler by default.</summary>
     public IOperationProfiler Profiler { get; init; } = NullProfiler.Instance;
     public ILogger Log { get; init; } = Logger.None;
+    /// <summary>Evaluates the checkpoint written after each epoch and at the end (rank 0); null evaluates nothing.</summary>
+    public ICheckpointEvaluator? Evaluator { get; init; }
 }

@@ -25,6 +25,8 @@ public static class CliApplication
         root.Subcommands.Add(TrainVocoderCommand.Create(globals, context, LoadConfiguration));
         root.Subcommands.Add(EmbedCommand.Create(globals, context));
         root.Subcommands.Add(SynthesizeCommand.Create(globals, context));
+        root.Subcommands.Add(EvaluateCommand.Create(globals, context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 

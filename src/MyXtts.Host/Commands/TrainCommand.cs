@@ -47,6 +47,7 @@ public static class TrainCommand
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
 
         public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors];
+        public readonly Evaluation.TrainingEvaluation.Options Evaluation = new();
     }
 
     public static Command Create(GlobalOptions globals, CliContext context, Func<ParseResult, EffectiveConfiguration> configuration)
@@ -54,6 +55,7 @@ public static class TrainCommand
         var options = new Options();
         var command = new Command("train", "Train the acoustic model with checkpoints, exact resume, loss plugins and metrics sinks.");
         foreach (var option in options.All) command.Options.Add(option);
+        foreach (var option in options.Evaluation.All) command.Options.Add(option);
         var launchLocal = LocalLaunch.CreateOption();
         command.Options.Add(launchLocal);
         command.SetAction(parse => parse.GetValue(launchLocal) is { } n ? LocalLaunch.Run(parse, n, configuration(parse), context.Error) : Run(parse, globals, options, context, configuration(parse)));
@@ -96,6 +98,7 @@ public static class TrainCommand
         model.Module.to(device.Device);
         using var samples = settings.Training.ValidationSamples == 0 ? null : new ValidationSampler(
             new GriffinLimVocoder(new GriffinLimOptions(), settings.Model.ToMelSettings()), settings.Training.ValidationSamples, runDirectory, run.MetricsSinks, log);
+        using var evaluation = options.Evaluation.Create(parse, session, data);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -108,6 +111,7 @@ public static class TrainCommand
             Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, ProcessGroup = processes.Group, Samples = samples,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
+            Evaluator = evaluation,
         });
         if (resume is not null) trainer.Resume(resume);
 

@@ -35,6 +35,8 @@ public sealed class TrainingData : IDisposable
     public TokenizerDefinition Tokenizer => _opened.Tokenizer.Definition;
     public IBatchSource Train { get; }
     public IBatchSource? Validation { get; }
+    /// <summary>The training and validation utterances (texts, speakers, audio paths), e.g. for synthesis evaluation.</summary>
+    public (IReadOnlyList<DatasetItem> Train, IReadOnlyList<DatasetItem> Validation) Items => (_opened.Train.Items, _opened.Validation.Items);
 
     /// <summary>Builds both splits; throws <see cref="InvalidOperationException"/> when nothing usable remains.</summary>
     public static TrainingData Load(TrainingDataRequest request, MyXttsSettings settings, IProfiler profiler, ILogger log)

@@ -1,0 +1,28 @@
+using MyXtts.Core.Evaluation.Runs;
+
+namespace MyXtts.Core.Tests.Evaluation.Runs;
+
+public sealed class ReferenceRuleTests
+{
+    private static RecordedUtterance U(string id, string speaker, string text) => new(id, text, speaker, $"/data/{id}.wav");
+
+    [Fact]
+    public void The_prompt_is_the_speakers_first_clip_by_id_that_is_neither_the_line_nor_the_same_sentence()
+    {
+        var rule = new ReferenceRule([U("b_02", "b", "other words"), U("a_03", "a", "third"), U("a_01", "a", "Hello, world!"), U("a_02", "a", "second")]);
+
+        Assert.Equal("a_02", rule.Pick(U("a_01", "a", "hello world"))!.Id);          // a_01 is the line itself
+        Assert.Equal("a_02", rule.Pick(U("h_09", "a", "hello world"))!.Id);          // a_01 says the same sentence (after normalisation)
+        Assert.Equal("a_01", rule.Pick(U("h_10", "a", "something new"))!.Id);
+        Assert.Equal("b_02", rule.Pick(U("b_01", "b", "x"))!.Id);
+    }
+
+    [Fact]
+    public void A_speaker_without_another_clip_gets_no_prompt()
+    {
+        var rule = new ReferenceRule([U("a_01", "a", "one")]);
+
+        Assert.Null(rule.Pick(U("a_01", "a", "one")));
+        Assert.Null(rule.Pick(U("z_01", "z", "one")));
+    }
+}
