@@ -11,6 +11,9 @@
 # RUN_DIR/marks/<mark>.ckpt, and training resumes with --resume (resume is bit-exact, so the marks are points of one run).
 # TRAIN_COMMAND overrides the command (default: ./myxtts, which builds first; point it at a copied build to freeze the code).
 set -euo pipefail
+# Job control on: without it, a non-interactive shell starts background jobs with SIGINT ignored, and the stop at a
+# mark would never reach myxtts.
+set -m
 marks=($1); parent=$2; name=$3; shift 3
 [[ "${1:-}" == "--" ]] && shift
 cmd=(${TRAIN_COMMAND:-./myxtts})
