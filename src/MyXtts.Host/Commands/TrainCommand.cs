@@ -9,6 +9,7 @@ using MyXtts.Core.Training.Reporting;
 using MyXtts.Core.Training.Samples;
 using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Host.Cli;
+using MyXtts.Host.Vocoders;
 using MyXtts.Host.Composition;
 using MyXtts.Host.Configuration;
 using MyXtts.Host.Distributed;
@@ -46,6 +47,9 @@ public static class TrainCommand
         public readonly Option<bool> NoPrefetchToGpu = new("--no-prefetch-to-gpu") { Description = "Keep prefetched batches in host memory; each step copies its batch." };
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
 
+        public readonly Option<bool> TwoStage = new("--two-stage-training") { Description = "After the acoustic model (stage 1), train the vocoder (stage 2, --stage2-* and --vocoder* flags) on the same data into <checkpoint-dir>/stage2/." };
+        public readonly VocoderTrainingFlags Stage2 = new();
+
         public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors];
         public readonly Evaluation.TrainingEvaluation.Options Evaluation = new();
     }
@@ -56,6 +60,8 @@ public static class TrainCommand
         var command = new Command("train", "Train the acoustic model with checkpoints, exact resume, loss plugins and metrics sinks.");
         foreach (var option in options.All) command.Options.Add(option);
         foreach (var option in options.Evaluation.All) command.Options.Add(option);
+        command.Options.Add(options.TwoStage);
+        options.Stage2.AddTo(command);
         var launchLocal = LocalLaunch.CreateOption();
         command.Options.Add(launchLocal);
         command.SetAction(parse => parse.GetValue(launchLocal) is { } n ? LocalLaunch.Run(parse, n, configuration(parse), context.Error) : Run(parse, globals, options, context, configuration(parse)));
@@ -70,14 +76,20 @@ public static class TrainCommand
         if (parse.GetValue(options.PrefetchToGpu) && parse.GetValue(options.NoPrefetchToGpu))
             throw new ConfigurationException("--prefetch-to-gpu and --no-prefetch-to-gpu contradict each other; give only one.");
         using var processes = TrainingProcesses.Join(context.Environment, TimeSpan.FromSeconds(settings.Training.DistributedTimeout));   // several under mpirun
-        using var session = processes.Start(configuration, c => RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), c));
+        var twoStage = parse.GetValue(options.TwoStage);
+        if (twoStage && processes.Group.WorldSize > 1)
+            throw new ConfigurationException("--two-stage-training runs stage 2 in one process; under mpirun, train stage 1 here and then run `myxtts train-vocoder` once.");
+        var stage2 = options.Stage2.Read(parse) with { ValidationData = parse.GetValue(options.ValData) };
+        using var session = processes.Start(configuration, c => RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), c,
+            twoStage ? (_, catalog) => VocoderTraining.Plugins(stage2, catalog) : null));
         return processes.Complete(session.Log, () =>
         {
             try
             {
-                return Train(parse, options, context, session, processes);
+                var exit = Train(parse, options, context, session, processes);
+                return exit != 0 || !twoStage ? exit : TrainVocoder(parse, options, session, stage2);
             }
-            catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or ArgumentException)
+            catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException)
             {
                 session.Log.Error("{Error}", e.Message);
                 return e is TrainingDivergedException ? 3 : 2;
@@ -124,6 +136,28 @@ public static class TrainCommand
         }
         log.Information("Run folder: {RunFolder}; checkpoints: {CheckpointDir}", runDirectory, store.Directory);
         return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+    }
+
+    /// <summary>
+    /// Stage 2 of <c>--two-stage-training</c>, after stage 1 ended normally: the vocoder on the same data, resuming its own
+    /// checkpoints in <c>&lt;checkpoint-dir&gt;/stage2/</c> when <c>--resume</c> was given and some exist.
+    /// </summary>
+    private static int TrainVocoder(ParseResult parse, Options options, RunSession session, VocoderTrainingOptions stage2)
+    {
+        var resume = parse.GetResult(options.Resume) is not null && Directory.Exists(VocoderTraining.CheckpointDirectory(session))
+                     && Directory.EnumerateFiles(VocoderTraining.CheckpointDirectory(session), "*.ckpt").Any();
+        session.Log.Information("Stage 1 done; stage 2: training the {Vocoder} vocoder into {Folder}", stage2.Vocoder, VocoderTraining.CheckpointDirectory(session));
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (stop.IsCancellationRequested) return;
+            e.Cancel = true;
+            stop.Cancel();
+            session.Log.Warning("Stop requested: saving a stage-2 checkpoint after the current step (Ctrl-C again to quit at once)");
+        };
+        Console.CancelKeyPress += onCancel;
+        try { return VocoderTraining.Run(session, stage2 with { Resume = resume }, stop.Token) == TrainingOutcome.Interrupted ? 130 : 0; }
+        finally { Console.CancelKeyPress -= onCancel; }
     }
 
     /// <summary>Trains with Ctrl-C wired to a stop request (a second Ctrl-C ends the process at once).</summary>

@@ -26,6 +26,8 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--batch-size", "data.batch_size", "Utterances per micro-batch.", "n"),
         ConfigFlag.Value("--grad-accum", "training.gradient_accumulation_steps", "Micro-batches whose gradients are summed per optimizer step (effective batch = N x batch size).", "n"),
         ConfigFlag.Value("--lr", "training.learning_rate", "Peak learning rate.", "lr"),
+        ConfigFlag.Value("--stage1-epochs", "training.epochs", "Stage-1 (acoustic model) epochs of --two-stage-training; the same key as --epochs.", "n"),
+        ConfigFlag.Value("--stage1-lr", "training.learning_rate", "Stage-1 (acoustic model) peak learning rate of --two-stage-training; the same key as --lr.", "lr"),
         ConfigFlag.Value("--train-data", "data.dataset_path", "Training dataset folder (metadata.csv + wavs/).", "dir"),
         ConfigFlag.Value("--checkpoint-dir", "training.checkpoint_dir", "Checkpoint folder (relative to the run folder unless absolute).", "dir"),
         ConfigFlag.Value("--num-workers", "data.num_workers", "Threads loading features for each batch.", "n"),

@@ -72,6 +72,27 @@ public sealed class TrainVocoderCommandTests
         Assert.Contains("--vocoder hifigan", error);
     }
 
+    [Fact]
+    public async Task Two_stage_training_trains_the_acoustic_model_then_the_vocoder_in_one_run()
+    {
+        using var dir = new TempDirectory();
+        var data = TinyDataset.Write(dir.Combine("data"));
+        var config = dir.Combine("tiny.json");
+        File.WriteAllText(config, TinyGenerator);
+
+        var (exit, error) = await Run(["train", "--two-stage-training", "--train-data", data, "--output-dir", dir.Combine("runs"), "--run-name", "two",
+            .. Tiny(config), .. TinyAcousticModel.Flags, "--batch-size", "2", "--stage1-epochs", "1", "--stage2-epochs", "1", "--set", "training.validation_samples=0"]);
+
+        Assert.True(exit == 0, error);
+        var run = dir.Combine("runs", "two");
+        var log = File.ReadAllText(Path.Combine(run, "log.txt"));
+        Assert.Contains("Stage 1 done; stage 2: training the hifigan vocoder", log);
+        Assert.Contains("mel_loss=", log);
+        Assert.Contains("vocoder_mel_loss=45", log);
+        Assert.Equal(1, new CheckpointStore(Path.Combine(run, "checkpoints"), 3, Serilog.Core.Logger.None).ReadLatest().Manifest.Progress.Epoch);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(run, "checkpoints", "stage2"), "*.ckpt"));
+    }
+
     private static async Task<(int Exit, string Error)> Run(string[] args)
     {
         var output = new StringWriter();
