@@ -11,9 +11,6 @@
 # RUN_DIR/marks/<mark>.ckpt, and training resumes with --resume (resume is bit-exact, so the marks are points of one run).
 # TRAIN_COMMAND overrides the command (default: ./myxtts, which builds first; point it at a copied build to freeze the code).
 set -euo pipefail
-# Job control on: without it, a non-interactive shell starts background jobs with SIGINT ignored, and the stop at a
-# mark would never reach myxtts.
-set -m
 marks=($1); parent=$2; name=$3; shift 3
 [[ "${1:-}" == "--" ]] && shift
 cmd=(${TRAIN_COMMAND:-./myxtts})
@@ -25,7 +22,9 @@ used=0   # core-seconds used by earlier segments
 for mark in "${marks[@]}"; do
   (( used >= mark )) && continue
   resume=(); [[ -f "$run/checkpoints/latest" ]] && resume=(--resume)
-  "${cmd[@]}" train --output-dir "$parent" --run-name "$name" "${resume[@]}" "$@" &
+  # A non-interactive shell starts background jobs with SIGINT ignored (and an ignored signal stays ignored across exec),
+  # so the stop at a mark would never reach myxtts: env --default-signal puts SIGINT back to its default first.
+  env --default-signal=INT "${cmd[@]}" train --output-dir "$parent" --run-name "$name" "${resume[@]}" "$@" &
   pid=$!
   segment=0
   while kill -0 "$pid" 2>/dev/null; do

@@ -147,32 +147,14 @@ public static class TrainCommand
         var resume = parse.GetResult(options.Resume) is not null && Directory.Exists(VocoderTraining.CheckpointDirectory(session))
                      && Directory.EnumerateFiles(VocoderTraining.CheckpointDirectory(session), "*.ckpt").Any();
         session.Log.Information("Stage 1 done; stage 2: training the {Vocoder} vocoder into {Folder}", stage2.Vocoder, VocoderTraining.CheckpointDirectory(session));
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (stop.IsCancellationRequested) return;
-            e.Cancel = true;
-            stop.Cancel();
-            session.Log.Warning("Stop requested: saving a stage-2 checkpoint after the current step (Ctrl-C again to quit at once)");
-        };
-        Console.CancelKeyPress += onCancel;
-        try { return VocoderTraining.Run(session, stage2 with { Resume = resume }, stop.Token) == TrainingOutcome.Interrupted ? 130 : 0; }
-        finally { Console.CancelKeyPress -= onCancel; }
+        using var stop = new StopSignals(session.Log, "a stage-2 checkpoint");
+        return VocoderTraining.Run(session, stage2 with { Resume = resume }, stop.Token) == TrainingOutcome.Interrupted ? 130 : 0;
     }
 
-    /// <summary>Trains with Ctrl-C wired to a stop request (a second Ctrl-C ends the process at once).</summary>
+    /// <summary>Trains with Ctrl-C and SIGTERM wired to a stop request (a second signal ends the process at once).</summary>
     private static TrainingOutcome FitUntilStopped(Trainer trainer, TrainProgress? progress, ILogger log)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (stop.IsCancellationRequested) return;
-            e.Cancel = true;
-            stop.Cancel();
-            log.Warning("Stop requested: saving a checkpoint after the current step (Ctrl-C again to quit at once)");
-        };
-        Console.CancelKeyPress += onCancel;
-        try { return progress is null ? trainer.Fit(stop.Token) : progress.Run(() => trainer.Fit(stop.Token)); }
-        finally { Console.CancelKeyPress -= onCancel; }
+        using var stop = new StopSignals(log);
+        return progress is null ? trainer.Fit(stop.Token) : progress.Run(() => trainer.Fit(stop.Token));
     }
 }

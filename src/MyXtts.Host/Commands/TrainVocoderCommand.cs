@@ -46,17 +46,8 @@ public static class TrainVocoderCommand
             configuration, (_, catalog) => VocoderTraining.Plugins(stage2, catalog));
         try
         {
-            using var stop = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                if (stop.IsCancellationRequested) return;
-                e.Cancel = true;
-                stop.Cancel();
-                session.Log.Warning("Stop requested: saving a checkpoint after the current step (Ctrl-C again to quit at once)");
-            };
-            Console.CancelKeyPress += onCancel;
-            try { return VocoderTraining.Run(session, stage2, stop.Token) == TrainingOutcome.Interrupted ? 130 : 0; }
-            finally { Console.CancelKeyPress -= onCancel; }
+            using var stop = new StopSignals(session.Log);
+            return VocoderTraining.Run(session, stage2, stop.Token) == TrainingOutcome.Interrupted ? 130 : 0;
         }
         catch (Exception e) when (e is CheckpointException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException)
         {

@@ -46,11 +46,11 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Sends SIGINT (what Ctrl-C sends) with the <c>kill</c> command.</summary>
-    public void Interrupt()
+    public void Signal(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{name}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
         kill.WaitForExit();
-        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed with exit code {kill.ExitCode}.");
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{name} {_process.Id} failed with exit code {kill.ExitCode}.");
     }
 
     /// <summary>The exit code, or null when the process did not end within <paramref name="timeout"/>.</summary>
