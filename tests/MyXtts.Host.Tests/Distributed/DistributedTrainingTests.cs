@@ -72,7 +72,7 @@ public sealed class DistributedTrainingTests
         var (exit, output, _) = await job.WaitAsync(JobLimit);
 
         Assert.NotEqual(0, exit);
-        Assert.True(DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(20), $"the job took {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s to end after rank 1 was killed:\n{output}");
+        Assert.True(DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(40), $"the job took {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s to end after rank 1 was killed:\n{output}");
         Assert.Contains("rank 1", output);
     }
 
@@ -82,7 +82,7 @@ public sealed class DistributedTrainingTests
         using var dir = new TempDirectory();
         var data = TinyDataset.Write(dir.Combine("data"), clips: 16);
         var job = MpiJob.Start(2, dir.Path, ["train", "--train-data", data, "--output-dir", dir.Combine("runs"), "--run-name", "s", .. Tiny, "--epochs", "1000",
-            "--set", "training.distributed_timeout=2"]);
+            "--set", "training.distributed_timeout=8"]);   // 8 s: rank 0 validating on a loaded 2-core machine must not look like a hang
 
         await WaitForTraining(job, dir.Combine("runs", "s", "log.txt"));
         var stoppedAt = DateTime.UtcNow;
@@ -91,8 +91,8 @@ public sealed class DistributedTrainingTests
 
         Assert.True(exit == ExitCodes.CollectiveTimeout, output);
         // Which collective rank 0 was in (gradient all-reduce, the validation loss broadcast, ...) depends on timing.
-        Assert.Matches(@"Rank 0 of 2: the [a-z() -]+ waited [23] s for the other ranks \(training.distributed_timeout is 2 s\)", output);
-        Assert.True(DateTime.UtcNow - stoppedAt < TimeSpan.FromSeconds(20), $"the job took {(DateTime.UtcNow - stoppedAt).TotalSeconds:F1} s to end");
+        Assert.Matches(@"Rank 0 of 2: the [a-z() -]+ waited (8|9|10) s for the other ranks \(training.distributed_timeout is 8 s\)", output);
+        Assert.True(DateTime.UtcNow - stoppedAt < TimeSpan.FromSeconds(40), $"the job took {(DateTime.UtcNow - stoppedAt).TotalSeconds:F1} s to end");
     }
 
     /// <summary>Waits until rank 0 has finished an epoch (so every rank is inside the training loop).</summary>
