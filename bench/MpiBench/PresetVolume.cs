@@ -16,11 +16,11 @@ internal static class PresetVolume
         foreach (var preset in new[] { "tiny", "small", "normal", "big" })
         {
             var settings = Bind(Path.Combine(configs, preset + ".json"));
-            XttsAcousticModel model;
-            try { model = XttsAcousticModel.Create(settings, 61); }
+            IAcousticModel model;
+            try { model = AcousticModels.Create(settings, 61); }
             catch (ArgumentException e) { Console.WriteLine($"{preset,-7} the model cannot be built: {e.Message}"); continue; }
             using var _ = model;
-            var parameters = model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+            var parameters = model.Module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
             var megabytes = parameters * 4 / 1e6;
             var traffic = 2 * megabytes;   // ring: each rank sends and receives 2(W−1)/W of the buffer
             Console.WriteLine($"{preset,-7} {parameters / 1e6,8:F2} {megabytes,9:F1} {traffic,12:F1} {traffic / 1e3 / 0.5,18:F2} {traffic / 1e3,8:F2}");

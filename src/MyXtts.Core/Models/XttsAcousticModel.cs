@@ -52,7 +52,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         {
             audio_encoder = new AudioEncoder("audio_encoder", o.NMels, o.AudioDim, o.AudioLayers, o.AudioHeads, o.SpeakerDim,
                 o.ConditioningLatents, o.ResamplerLayers, o.DecoderDim, o.VoiceDropout);
-            if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, LargestDivisor(o.SpeakerDim, 4));
+            if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, ModelSizing.LargestDivisor(o.SpeakerDim, 4));
         }
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         duration_condition = nn.Linear(o.SpeakerDim, o.TextDim);
@@ -62,10 +62,6 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         postnet = new Postnet("postnet", stacked, Math.Clamp(o.DecoderDim / 2, 64, 512), o.Dropout);   // Tacotron 2: 512 beside a 1024 decoder
         RegisterComponents();
     }
-
-    /// <summary>The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols.</summary>
-    public static XttsAcousticModel Create(MyXtts.Abstractions.Configuration.ModelSettings settings, int vocabSize) =>
-        new(AcousticModelOptions.From(settings, vocabSize));
 
     public nn.Module Module => this;
 
@@ -80,7 +76,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         get
         {
             var o = _options;
-            string Count(nn.Module? m) => m is null ? "0" : Millions(m.parameters().Sum(p => p.numel()));
+            static string Count(nn.Module? m) => ModelSizing.Millions(m);
             return string.Create(CultureInfo.InvariantCulture,
                 $"xtts_acoustic non_autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
@@ -105,7 +101,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         using var scope = NewDisposeScope();
         var r = _options.ReductionFactor;
         var dtype = batch.Mel.dtype;
-        if (training) mel_normalizer.InitializeFrom(batch.Mel, SequenceMasks.ChannelMask(batch.MelLengths, batch.Mel.shape[2], dtype));
+        if (training) InitializeFrom(batch);
         var target = FrameStacking.Stack(mel_normalizer.Normalize(batch.Mel), batch.MelLengths, r);        // [B, rM, T']
         var steps = FrameStacking.ReducedLengths(batch.MelLengths, r);
         var (stepMask, stepPadding) = Masks(steps, target.shape[2], dtype);
@@ -174,21 +170,10 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         }
     }
 
-    private sealed record VoiceVectors(Tensor Vector, Tensor? SpeakerEmbedding, Tensor? Latents);
-
     private sealed record TextStates(Tensor Hidden, Tensor Means, Tensor LogDurations, Tensor Mask, Tensor Padding);
 
-    /// <summary>The voice vector [B, S] (speaker embedding + style), the speaker embedding alone and the latents.</summary>
-    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype)
-    {
-        if (audio_encoder is null) return new VoiceVectors(zeros(batch, _options.SpeakerDim, dtype: dtype, device: referenceMel.device), null, null);
-        var reference = mel_normalizer.Normalize(referenceMel);
-        var conditioning = audio_encoder.forward(reference, referenceLengths);
-        var vector = conditioning.SpeakerEmbedding;
-        if (gst is not null) vector = vector + (styleWeights is null ? gst.forward(reference, referenceLengths) : gst.FromWeights(styleWeights.to(dtype)));
-        else if (styleWeights is not null) throw new InvalidOperationException("Style token weights were given but this model has no style tokens (model.use_gst=false).");
-        return new VoiceVectors(vector, conditioning.SpeakerEmbedding, conditioning.Latents);
-    }
+    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype) =>
+        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype);
 
     /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L] and log durations [B, L].</summary>
     private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
@@ -230,14 +215,6 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
 
     private static (Tensor Mask, Tensor Padding) Masks(Tensor lengths, long size, ScalarType dtype) =>
         (SequenceMasks.ChannelMask(lengths, size, dtype), SequenceMasks.KeyPadding(lengths, size));
-
-    private static string Millions(long count) => (count / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static long LargestDivisor(long value, long atMost)
-    {
-        for (var d = atMost; d > 1; d--) if (value % d == 0) return d;
-        return 1;
-    }
 
     protected override void Dispose(bool disposing)
     {

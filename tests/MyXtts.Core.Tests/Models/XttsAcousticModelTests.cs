@@ -125,8 +125,8 @@ public sealed class XttsAcousticModelTests
             TextEncoderDim = 128, TextEncoderLayers = 2, TextEncoderHeads = 2, AudioEncoderDim = 128, AudioEncoderLayers = 2, AudioEncoderHeads = 2,
             DecoderDim = 192, DecoderLayers = 3, DecoderHeads = 3, SpeakerEmbeddingDim = 128, VoiceConditioningLayers = 1,
         };
-        using var model = XttsAcousticModel.Create(settings, vocabSize: 60);
-        var count = model.parameters().Sum(p => p.numel());
+        using var model = AcousticModels.Create(settings, vocabSize: 60);
+        var count = model.Module.parameters().Sum(p => p.numel());
         Assert.InRange(count, 2_000_000, 8_000_000);
     }
 

@@ -1,10 +1,10 @@
-using MyXtts.Core.Training;
 using System.Globalization;
 using MyXtts.Abstractions.Training;
 using MyXtts.Core.Models.Conditioning;
 using MyXtts.Core.Models.Encoders;
 using MyXtts.Core.Models.Layers;
 using MyXtts.Core.Models.NonAutoregressive;
+using MyXtts.Core.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -52,7 +52,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         {
             audio_encoder = new AudioEncoder("audio_encoder", o.NMels, o.AudioDim, o.AudioLayers, o.AudioHeads, o.SpeakerDim,
                 o.ConditioningLatents, o.ResamplerLayers, o.DecoderDim, o.VoiceDropout);
-            if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, LargestDivisor(o.SpeakerDim, 4));
+            if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, ModelSizing.LargestDivisor(o.SpeakerDim, 4));
         }
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         memory_projection = nn.Linear(o.TextDim, o.DecoderDim);
@@ -74,7 +74,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         get
         {
             var o = _options;
-            string Count(nn.Module? m) => m is null ? "0" : Millions(m.parameters().Sum(p => p.numel()));
+            static string Count(nn.Module? m) => ModelSizing.Millions(m);
             return string.Create(CultureInfo.InvariantCulture,
                 $"xtts_acoustic autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
@@ -100,7 +100,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         using var scope = NewDisposeScope();
         var r = _options.ReductionFactor;
         var dtype = batch.Mel.dtype;
-        if (training) mel_normalizer.InitializeFrom(batch.Mel, SequenceMasks.ChannelMask(batch.MelLengths, batch.Mel.shape[2], dtype));
+        if (training) InitializeFrom(batch);
         var target = FrameStacking.Stack(mel_normalizer.Normalize(batch.Mel), batch.MelLengths, r);        // [B, rM, T']
         var steps = FrameStacking.ReducedLengths(batch.MelLengths, r);
         var stepMask = SequenceMasks.ChannelMask(steps, target.shape[2], dtype);                            // [B, 1, T']
@@ -201,23 +201,8 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         return (frames * SequenceMasks.ChannelMask(steps, frames.shape[2], dtype), steps);
     }
 
-    private sealed record VoiceVectors(Tensor Vector, Tensor? SpeakerEmbedding, Tensor? Latents);
-
-    /// <summary>The voice vector [B, S] (speaker embedding + style), the speaker embedding alone and the latents.</summary>
-    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype)
-    {
-        if (audio_encoder is null)
-        {
-            if (styleWeights is not null) throw new InvalidOperationException("Style token weights were given but this model has no style tokens (model.use_voice_conditioning=false).");
-            return new VoiceVectors(zeros(batch, _options.SpeakerDim, dtype: dtype, device: referenceMel.device), null, null);
-        }
-        var reference = mel_normalizer.Normalize(referenceMel);
-        var conditioning = audio_encoder.forward(reference, referenceLengths);
-        var vector = conditioning.SpeakerEmbedding;
-        if (gst is not null) vector = vector + (styleWeights is null ? gst.forward(reference, referenceLengths) : gst.FromWeights(styleWeights.to(dtype)));
-        else if (styleWeights is not null) throw new InvalidOperationException("Style token weights were given but this model has no style tokens (model.use_gst=false).");
-        return new VoiceVectors(vector, conditioning.SpeakerEmbedding, conditioning.Latents);
-    }
+    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype) =>
+        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype);
 
     /// <summary>What the decoder attends to: voice-conditioned text states at the decoder width, and the latents.</summary>
     private DecoderMemory Memory(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
@@ -233,14 +218,6 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     /// <summary>Stacked standardised [B, rM, T'] → log-mel [B, M, frames].</summary>
     private Tensor ToMel(Tensor stacked, long frames) =>
         mel_normalizer.Denormalize(FrameStacking.Unstack(stacked, _options.ReductionFactor)[.., .., ..(int)frames]);
-
-    private static string Millions(long count) => (count / 1e6).ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static long LargestDivisor(long value, long atMost)
-    {
-        for (var d = atMost; d > 1; d--) if (value % d == 0) return d;
-        return 1;
-    }
 
     protected override void Dispose(bool disposing)
     {
