@@ -66,7 +66,7 @@ public sealed record TrainingSettings
         ["prosody_matching"] = 1.0, ["spectral_consistency"] = 1.5,
     };
 
-    /// <summary>Epochs without improvement before stopping; 0 disables early stopping.</summary>
+    /// <summary>Validations in a row without improvement before stopping (see <see cref="ValStep"/>); 0 disables early stopping.</summary>
     [ConfigurationKeyName("early_stopping_patience"), Range(0, 1_000_000)]
     public int EarlyStoppingPatience { get; init; } = 25;
 
@@ -82,8 +82,8 @@ public sealed record TrainingSettings
     [ConfigurationKeyName("checkpoint_dir")]
     public string CheckpointDir { get; init; } = "checkpoints";
 
-    /// <summary>Steps between validations.</summary>
-    [ConfigurationKeyName("val_step"), Range(1, 100_000_000)]
+    /// <summary>Optimizer steps between validations, besides the one after every epoch; 0 validates after epochs only.</summary>
+    [ConfigurationKeyName("val_step"), Range(0, 100_000_000)]
     public int ValStep { get; init; } = 5000;
 
     /// <summary>

@@ -13,9 +13,9 @@ using static TorchSharp.torch;
 namespace MyXtts.Core.Training;
 
 /// <summary>
-/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation and samples after each epoch,
-/// checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after each epoch, at <c>--max-steps</c> and on a stop
-/// request (Ctrl-C), early stopping on validation loss. With several ranks (<see cref="IProcessGroup"/>) the ranks start
+/// The training loop: epochs of optimizer steps (<see cref="TrainingStep"/>), teacher-forced validation and samples after each epoch
+/// and every <see cref="TrainerOptions.ValidateEvery"/> steps, checkpoints every <see cref="TrainerOptions.SaveEvery"/> steps, after
+/// each validation, at <c>--max-steps</c> and on a stop request (Ctrl-C), early stopping on validation loss. With several ranks (<see cref="IProcessGroup"/>) the ranks start
 /// from rank 0's weights, agree on stopping, and average what is logged; only rank 0 reports, validates and writes checkpoints.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -27,6 +27,8 @@ public sealed class Trainer : IDisposable
     private readonly ILossScaler _scaler;
     private readonly TrainingStep _step;
     private readonly ITrainingReporter _reporter;
+    private ValidationResult? _lastValidation;
+    private TrainingProgress? _savedProgress;
 
     public Trainer(TrainerSetup setup)
     {
@@ -89,25 +91,12 @@ public sealed class Trainer : IDisposable
                 };
                 ReportStep(meters, applied);
                 if (Progress.ConsecutiveSkips >= _options.MaxConsecutiveNonFinite) throw Diverged();
+                if (ValidationDue && ValidateAndSave(endOfEpoch: LocalPosition >= _setup.Train.BatchesPerEpoch)) return Finish(TrainingOutcome.EarlyStopped);
                 if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted, save: true);
                 if (Progress.Step >= _options.MaxSteps) return Finish(TrainingOutcome.MaxStepsReached, save: true);
                 if (Progress.Step % _options.SaveEvery == 0) Save(null, isBest: false);
             }
-            var validation = Validate();
-            WriteSamples();
-            var validationLoss = _setup.ProcessGroup.BroadcastValue(validation?.GetValueOrDefault(TrainingMeters.Loss));   // rank 0 validates
-            var improved = validationLoss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
-            Progress = Progress with
-            {
-                Epoch = Progress.Epoch + 1, Position = 0,
-                BestValidationLoss = improved ? validationLoss : Progress.BestValidationLoss,
-                EpochsWithoutImprovement = validationLoss is null || improved ? 0 : Progress.EpochsWithoutImprovement + 1,
-            };
-            _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, _setup.ProcessGroup.AverageAcrossRanks(meters.ReadEpoch()), validation, Progress.SkippedSteps, clock.Elapsed.TotalSeconds, improved));
-            meters.ResetEpoch();
-            Save(validationLoss, improved);
-            EvaluateCheckpoint(final: false);
-            if (_options.EarlyStoppingPatience > 0 && Progress.EpochsWithoutImprovement >= _options.EarlyStoppingPatience) return Finish(TrainingOutcome.EarlyStopped);
+            if (EndEpoch(meters, clock.Elapsed)) return Finish(TrainingOutcome.EarlyStopped);
             if (_setup.ProcessGroup.AnyRank(stop.IsCancellationRequested)) return Finish(TrainingOutcome.Interrupted);
         }
         return Finish(TrainingOutcome.Completed);
@@ -121,6 +110,61 @@ public sealed class Trainer : IDisposable
         if (first is null) return;
         using (first) model.InitializeFrom(first.Batch);
     }
+
+    /// <summary>
+    /// With <see cref="TrainerOptions.ValidateEvery"/> = N, every N-th optimizer step validates (and checkpoints) right after it,
+    /// before a stop request or <c>--max-steps</c> ends the run, so a run resumed from any checkpoint has seen the same validations.
+    /// </summary>
+    private bool ValidationDue =>
+        _options.ValidateEvery > 0 && _setup.Validation is not null && Progress.Step > 0 && Progress.Step % _options.ValidateEvery == 0;
+
+    /// <summary>
+    /// Ends an epoch: moves the progress to the next one, validates (unless the epoch's last step just did), reports the
+    /// epoch and writes its checkpoint. True when early stopping ends the run.
+    /// </summary>
+    private bool EndEpoch(TrainingMeters meters, TimeSpan elapsed)
+    {
+        var validatedAtLastStep = ValidationDue;   // after the last step (before any checkpoint of it, so also when resumed right here)
+        var validation = validatedAtLastStep ? _lastValidation : Validation(endOfEpoch: true);
+        Progress = Progress with { Epoch = Progress.Epoch + 1, Position = 0 };
+        _reporter.EpochCompleted(new EpochReport(Progress.Epoch - 1, Progress.Step, _setup.ProcessGroup.AverageAcrossRanks(meters.ReadEpoch()),
+            validation?.Metrics, Progress.SkippedSteps, elapsed.TotalSeconds, validation?.Improved ?? false));
+        meters.ResetEpoch();
+        Save(validation?.Loss, isBest: !validatedAtLastStep && validation?.Improved == true);
+        if (!validatedAtLastStep) EvaluateCheckpoint(final: false);
+        return EarlyStoppingDue;
+    }
+
+    /// <summary>A validation between epoch ends (<c>training.val_step</c>): validates, checkpoints (best.ckpt when improved). True when early stopping ends the run.</summary>
+    private bool ValidateAndSave(bool endOfEpoch)
+    {
+        var validation = Validation(endOfEpoch);
+        Save(validation.Loss, validation.Improved);
+        EvaluateCheckpoint(final: false);
+        return EarlyStoppingDue;
+    }
+
+    private bool EarlyStoppingDue => _options.EarlyStoppingPatience > 0 && Progress.EpochsWithoutImprovement >= _options.EarlyStoppingPatience;
+
+    /// <summary>Validates and writes samples (rank 0), then updates the best loss and the patience count on every rank, and reports.</summary>
+    private ValidationResult Validation(bool endOfEpoch)
+    {
+        var metrics = Validate();
+        WriteSamples();
+        var loss = _setup.ProcessGroup.BroadcastValue(metrics?.GetValueOrDefault(TrainingMeters.Loss));   // rank 0 validates
+        var improved = loss is { } v && (Progress.BestValidationLoss is not { } best || v < best - _options.EarlyStoppingMinDelta);
+        Progress = Progress with
+        {
+            BestValidationLoss = improved ? loss : Progress.BestValidationLoss,
+            EpochsWithoutImprovement = loss is null || improved ? 0 : Progress.EpochsWithoutImprovement + 1,
+        };
+        var result = new ValidationResult(Progress.Step, metrics, loss, improved);
+        _lastValidation = result;
+        if (metrics is not null) _reporter.ValidationCompleted(new ValidationReport(Progress.Step, Progress.Epoch, metrics, improved, endOfEpoch));
+        return result;
+    }
+
+    private sealed record ValidationResult(long Step, IReadOnlyDictionary<string, double>? Metrics, double? Loss, bool Improved);
 
     private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)
     {
@@ -189,8 +233,11 @@ public sealed class Trainer : IDisposable
         }
     }
 
+    /// <summary>Writes a checkpoint of the current progress (rank 0), unless the last one written holds exactly this progress already.</summary>
     private void Save(double? validationLoss, bool isBest)
     {
+        if (Progress == _savedProgress && !isBest) return;   // e.g. --max-steps right after a validation's checkpoint
+        _savedProgress = Progress;
         using var _ = _setup.Profiler.ProfileOperation("checkpoint");
         if (_setup.Checkpoints is { } store && _setup.ProcessGroup.Rank == 0)
         {

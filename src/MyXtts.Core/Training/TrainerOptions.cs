@@ -19,7 +19,9 @@ public sealed record TrainerOptions
     public int KeepLast { get; init; } = 3;
     /// <summary>Non-finite steps in a row after which the run stops.</summary>
     public int MaxConsecutiveNonFinite { get; init; } = 20;
-    /// <summary>Epochs without validation improvement before stopping; 0 disables early stopping.</summary>
+    /// <summary>Optimizer steps between validations besides the one after every epoch (<c>training.val_step</c>); 0 validates after epochs only.</summary>
+    public int ValidateEvery { get; init; }
+    /// <summary>Validations in a row without improvement before stopping; 0 disables early stopping.</summary>
     public int EarlyStoppingPatience { get; init; }
     /// <summary>Smallest validation-loss decrease that counts as improvement.</summary>
     public double EarlyStoppingMinDelta { get; init; }
@@ -34,6 +36,7 @@ public sealed record TrainerOptions
         GradientAccumulation = settings.GradientAccumulationSteps,
         LogEvery = settings.LogStep,
         SaveEvery = settings.SaveStep,
+        ValidateEvery = settings.ValStep,
         EarlyStoppingPatience = settings.EarlyStoppingPatience,
         EarlyStoppingMinDelta = settings.EarlyStoppingMinDelta,
         GradientClipNorm = settings.GradientClipNorm,

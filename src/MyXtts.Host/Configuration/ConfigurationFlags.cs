@@ -29,6 +29,7 @@ public sealed class ConfigurationFlags
         ConfigFlag.Value("--stage1-epochs", "training.epochs", "Stage-1 (acoustic model) epochs of --two-stage-training; the same key as --epochs.", "n"),
         ConfigFlag.Value("--stage1-lr", "training.learning_rate", "Stage-1 (acoustic model) peak learning rate of --two-stage-training; the same key as --lr.", "lr"),
         ConfigFlag.Value("--train-data", "data.dataset_path", "Training dataset folder (metadata.csv + wavs/).", "dir"),
+        ConfigFlag.Value("--val-step", "training.val_step", "Optimizer steps between validations besides the one after every epoch; 0 validates after epochs only.", "n"),
         ConfigFlag.Value("--checkpoint-dir", "training.checkpoint_dir", "Checkpoint folder (relative to the run folder unless absolute).", "dir"),
         ConfigFlag.Value("--num-workers", "data.num_workers", "Threads loading features for each batch.", "n"),
         ConfigFlag.Value("--prefetch-buffer-size", "data.prefetch_buffer_size", "Batches prepared ahead of the training step.", "n"),

@@ -10,6 +10,8 @@ public interface ITrainingReporter
     void EpochStarted(int epoch, int stepsInEpoch, int firstStepInEpoch);
     void StepCompleted(StepReport report);
     void EpochCompleted(EpochReport report);
+    /// <summary>After every validation (the epoch's last one comes before <see cref="EpochCompleted"/>); ignored unless overridden.</summary>
+    void ValidationCompleted(ValidationReport report) { }
     void RunCompleted(TrainingOutcome outcome, TrainingProgress progress, string? checkpoint);
 }
 
@@ -20,5 +22,6 @@ public sealed class CompositeReporter(params ITrainingReporter[] reporters) : IT
     public void EpochStarted(int epoch, int stepsInEpoch, int firstStepInEpoch) { foreach (var r in reporters) r.EpochStarted(epoch, stepsInEpoch, firstStepInEpoch); }
     public void StepCompleted(StepReport report) { foreach (var r in reporters) r.StepCompleted(report); }
     public void EpochCompleted(EpochReport report) { foreach (var r in reporters) r.EpochCompleted(report); }
+    public void ValidationCompleted(ValidationReport report) { foreach (var r in reporters) r.ValidationCompleted(report); }
     public void RunCompleted(TrainingOutcome outcome, TrainingProgress progress, string? checkpoint) { foreach (var r in reporters) r.RunCompleted(outcome, progress, checkpoint); }
 }

@@ -57,6 +57,14 @@ public sealed class LogReporter(ILogger log, bool periodicLines, IReadOnlyList<s
                 ValidationComponents(v), v.GetValueOrDefault(TrainingMeters.Loss, double.NaN), r.IsBest ? " (best so far)" : "");
     }
 
+    /// <summary>Validations between epoch ends (<c>training.val_step</c>); the epoch's last one is logged with the epoch.</summary>
+    public void ValidationCompleted(ValidationReport r)
+    {
+        if (r.EndOfEpoch) return;
+        log.Information("Validation at step {Step} (epoch {Epoch}): {Components:l}; loss={Loss:G5}{Best:l}",
+            r.Step, r.Epoch + 1, ValidationComponents(r.Metrics), r.Metrics.GetValueOrDefault(TrainingMeters.Loss, double.NaN), r.IsBest ? " (best so far)" : "");
+    }
+
     /// <summary>The terms' components, or (when validation measures something else, e.g. stage 2's mel L1) its own numbers.</summary>
     private string ValidationComponents(IReadOnlyDictionary<string, double> validation) =>
         LossDisplay.Components(validation, _terms) is { Length: > 0 } components ? components

@@ -4,8 +4,8 @@ namespace MyXtts.Core.Training.Reporting;
 
 /// <summary>
 /// Sends the logged numbers to the metrics sinks: every log step <c>train/&lt;name&gt;</c> (window means of each raw and
-/// weighted term, the total, the gradient norm) and <c>train/lr</c>; every epoch <c>epoch/train/…</c>, <c>epoch/val/…</c>
-/// and <c>epoch/skipped_steps</c>.
+/// weighted term, the total, the gradient norm) and <c>train/lr</c>; every validation (each epoch and every
+/// <c>training.val_step</c> steps) <c>val/…</c>; every epoch <c>epoch/train/…</c>, <c>epoch/val/…</c> and <c>epoch/skipped_steps</c>.
 /// </summary>
 public sealed class MetricsReporter(IReadOnlyList<IMetricsSink> sinks) : ITrainingReporter
 {
@@ -19,6 +19,12 @@ public sealed class MetricsReporter(IReadOnlyList<IMetricsSink> sinks) : ITraini
         var scalars = report.Metrics.ToDictionary(kv => "train/" + kv.Key, kv => kv.Value);
         scalars["train/lr"] = report.LearningRate;
         Write(report.Step, scalars);
+    }
+
+    public void ValidationCompleted(ValidationReport report)
+    {
+        if (sinks.Count == 0) return;
+        Write(report.Step, report.Metrics.ToDictionary(kv => "val/" + kv.Key, kv => kv.Value));
     }
 
     public void EpochCompleted(EpochReport report)

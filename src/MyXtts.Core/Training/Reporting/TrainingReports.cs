@@ -21,6 +21,12 @@ public sealed record StepReport(long Step, int Epoch, int StepInEpoch, int Steps
 public sealed record EpochReport(int Epoch, long Step, IReadOnlyDictionary<string, double> Train,
     IReadOnlyDictionary<string, double>? Validation, long SkippedSteps, double Seconds, bool IsBest);
 
+/// <summary>
+/// After each validation: at every epoch end, and every <c>training.val_step</c> optimizer steps. <see cref="EndOfEpoch"/>
+/// is set when it is the epoch's last step (its numbers then also arrive in that epoch's <see cref="EpochReport"/>).
+/// </summary>
+public sealed record ValidationReport(long Step, int Epoch, IReadOnlyDictionary<string, double> Metrics, bool IsBest, bool EndOfEpoch);
+
 /// <summary>Why a run ended.</summary>
 public enum TrainingOutcome
 {
@@ -28,7 +34,7 @@ public enum TrainingOutcome
     Completed,
     /// <summary><c>--max-steps</c> reached.</summary>
     MaxStepsReached,
-    /// <summary>Validation loss stopped improving for <c>training.early_stopping_patience</c> epochs.</summary>
+    /// <summary>Validation loss stopped improving for <c>training.early_stopping_patience</c> validations.</summary>
     EarlyStopped,
     /// <summary>Stopped on request (Ctrl-C); a checkpoint was saved.</summary>
     Interrupted,
