@@ -102,13 +102,13 @@ public sealed class Trainer : IDisposable
         return Finish(TrainingOutcome.Completed);
     }
 
-    /// <summary>Data-dependent buffers (mel statistics) from the first batch this rank reads, before the ranks synchronise.</summary>
+    /// <summary>Data-dependent buffers (mel statistics) from this rank's first optimizer step (all its micro-batches), before the ranks synchronise.</summary>
     private void InitializeFromData()
     {
         if (_setup.Model is not IDataInitializedModel { NeedsInitialization: true } model) return;
-        var first = _setup.Train.Read(Progress.Epoch, Progress.Position).FirstOrDefault();
-        if (first is null) return;
-        using (first) model.InitializeFrom(first.Batch);
+        var first = _setup.Train.Read(Progress.Epoch, Progress.Position).Take(_options.GradientAccumulation).ToArray();
+        try { if (first.Length > 0) model.InitializeFrom(first.Select(b => b.Batch).ToArray()); }
+        finally { foreach (var batch in first) batch.Dispose(); }
     }
 
     /// <summary>

@@ -13,17 +13,20 @@ internal static class TinyAcoustic
         GstTokens = 4, Gst = gst, VoiceConditioning = voice, ReductionFactor = 2, Dropout = dropout, VoiceDropout = dropout,
     };
 
-    public static XttsAcousticModel Model(long seed = 5, bool voice = true, bool gst = true)
+    public static XttsAcousticModel Model(long seed = 5, bool voice = true, bool gst = true, double dropout = 0.0)
     {
         ModelTestSupport.Seed(seed);
-        return new XttsAcousticModel(Options(voice, gst));
+        return new XttsAcousticModel(Options(voice, gst, dropout));
     }
 
-    public static LossSet Losses() => new(
+    public static LossSet Losses() => new(Terms());
+
+    /// <summary>The model's four terms; <paramref name="speakerWeight"/> weighs the contrastive term, the only one that mixes the rows of a batch.</summary>
+    public static IReadOnlyList<WeightedLossTerm> Terms(double speakerWeight = 0.1) =>
     [
         new(MelLoss.Name, new MelLoss(), 1.0, "test"),
         new(AttentionLoss.Name, new AttentionLoss(), 1.0, "test"),
         new(DurationLoss.Name, new DurationLoss(), 1.0, "test"),
-        new(SpeakerContrastiveLoss.Name, new SpeakerContrastiveLoss(), 0.1, "test"),
-    ]);
+        new(SpeakerContrastiveLoss.Name, new SpeakerContrastiveLoss(), speakerWeight, "test"),
+    ];
 }

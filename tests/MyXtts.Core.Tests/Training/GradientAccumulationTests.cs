@@ -1,4 +1,3 @@
-using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Training;
 using MyXtts.Core.Training.Batches;
 using static TorchSharp.torch;
@@ -43,14 +42,5 @@ public sealed class GradientAccumulationTests
         trainer.Fit();
         Assert.Equal(1, trainer.Progress.Step);
         return model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
-    }
-
-    /// <summary>Batches of fixed utterance lists, same every epoch.</summary>
-    private sealed class FixedBatches(int[][] plan, SyntheticBatches data) : IBatchSource
-    {
-        public int Utterances => plan.Sum(b => b.Length);
-        public int BatchesPerEpoch => plan.Length;
-        public IEnumerable<LoadedBatch> Read(int epoch, int startPosition) =>
-            plan.Skip(startPosition).Select((items, i) => data.Collate(items, epoch, startPosition + i));
     }
 }

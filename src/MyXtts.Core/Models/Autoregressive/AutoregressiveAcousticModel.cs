@@ -87,12 +87,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
 
     public bool NeedsInitialization => !mel_normalizer.IsInitialized;
 
-    public void InitializeFrom(TrainingBatch batch)
-    {
-        using var scope = NewDisposeScope();
-        var mel = batch.Mel.to(mel_normalizer.Device);
-        mel_normalizer.InitializeFrom(mel, SequenceMasks.ChannelMask(batch.MelLengths.to(mel.device), mel.shape[2], mel.dtype));
-    }
+    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches) => mel_normalizer.InitializeFrom(batches);
 
     /// <summary>Teacher-forced pass: step t reads the target's step t − 1 (a zero go frame at t = 0).</summary>
     public override ModelOutputs forward(TrainingBatch batch)
@@ -100,7 +95,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         using var scope = NewDisposeScope();
         var r = _options.ReductionFactor;
         var dtype = batch.Mel.dtype;
-        if (training) InitializeFrom(batch);
+        if (training) mel_normalizer.InitializeFrom([batch]);
         var target = FrameStacking.Stack(mel_normalizer.Normalize(batch.Mel), batch.MelLengths, r);        // [B, rM, T']
         var steps = FrameStacking.ReducedLengths(batch.MelLengths, r);
         var stepMask = SequenceMasks.ChannelMask(steps, target.shape[2], dtype);                            // [B, 1, T']

@@ -1,3 +1,4 @@
+using MyXtts.Abstractions.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,16 +32,35 @@ public sealed class MelNormalizer : nn.Module
     public bool IsInitialized => _known || (_known = initialized.item<float>() > 0);
 
     /// <summary>Takes the statistics from <paramref name="mel"/>'s valid frames (mask [B, 1, T], 1 = valid), if not done yet.</summary>
-    public void InitializeFrom(Tensor mel, Tensor mask)
+    public void InitializeFrom(Tensor mel, Tensor mask) => TakeStatistics([(mel, mask)]);
+
+    /// <summary>
+    /// Takes the statistics from the valid frames of all <paramref name="batches"/> together (the trainer passes the first
+    /// optimizer step's micro-batches, so <c>--grad-accum N</c> normalises exactly as one batch N times larger), if not done yet.
+    /// </summary>
+    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches)
+    {
+        if (IsInitialized) return;
+        using var scope = NewDisposeScope();
+        TakeStatistics(batches.Select(b =>
+        {
+            var mel = b.Mel.to(Device);
+            return (mel, SequenceMasks.ChannelMask(b.MelLengths.to(mel.device), mel.shape[2], mel.dtype));
+        }).ToArray());
+    }
+
+    /// <summary>Masked mean and standard deviation per band over every part's valid frames (parts may differ in length).</summary>
+    private void TakeStatistics(IReadOnlyList<(Tensor Mel, Tensor Mask)> parts)
     {
         if (IsInitialized) return;
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        var m = mask.to(ScalarType.Float32);
-        var x = mel.to(ScalarType.Float32);
-        var count = m.sum().clamp_min(1);
-        var batchMean = (x * m).sum([0, 2]) / count;                                   // [M]
-        var variance = ((x - batchMean.view(1, -1, 1)).pow(2) * m).sum([0, 2]) / count;
+        var masks = parts.Select(p => p.Mask.to(ScalarType.Float32)).ToArray();
+        var mels = parts.Select(p => p.Mel.to(ScalarType.Float32)).ToArray();
+        static Tensor Sum(IEnumerable<Tensor> terms) => terms.Aggregate((a, b) => a + b);
+        var count = Sum(masks.Select(m => m.sum())).clamp_min(1);
+        var batchMean = Sum(mels.Zip(masks, (x, m) => (x * m).sum([0, 2]))) / count;                                   // [M]
+        var variance = Sum(mels.Zip(masks, (x, m) => (x - batchMean.view(1, -1, 1)).pow(2) * m).Select(t => t.sum([0, 2]))) / count;
         mean.copy_(batchMean);
         std.copy_(variance.sqrt().clamp_min(1e-2));
         initialized.fill_(1);
