@@ -26,6 +26,7 @@ public static class CliApplication
         root.Subcommands.Add(EmbedCommand.Create(globals, context));
         root.Subcommands.Add(SynthesizeCommand.Create(globals, context));
         root.Subcommands.Add(EvaluateCommand.Create(globals, context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }

@@ -46,11 +46,12 @@ public static class TrainCommand
         public readonly Option<bool> PrefetchToGpu = new("--prefetch-to-gpu") { Description = "Copy the next batches to the GPU while a step runs (default on CUDA)." };
         public readonly Option<bool> NoPrefetchToGpu = new("--no-prefetch-to-gpu") { Description = "Keep prefetched batches in host memory; each step copies its batch." };
         public readonly Option<FileInfo?> ExportSafetensors = new("--export-safetensors") { Description = "After training, write the model's weights to this .safetensors file.", HelpName = "file" };
+        public readonly Option<FileInfo?> InitWeights = new("--init-weights") { Description = "Start from these weights (.safetensors from `myxtts export` or --export-safetensors; same model.* sizes) instead of a random initialisation, e.g. to fine-tune; their vocabulary is reused. Only optimizer-free weights: --resume continues a run exactly and wins over this.", HelpName = "file" };
 
         public readonly Option<bool> TwoStage = new("--two-stage-training") { Description = "After the acoustic model (stage 1), train the vocoder (stage 2, --stage2-* and --vocoder* flags) on the same data into <checkpoint-dir>/stage2/." };
         public readonly VocoderTrainingFlags Stage2 = new();
 
-        public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors];
+        public IEnumerable<Option> All => [Resume, MaxSteps, ValData, ProgressTerms, PrefetchToGpu, NoPrefetchToGpu, ExportSafetensors, InitWeights];
         public readonly Evaluation.TrainingEvaluation.Options Evaluation = new();
     }
 
@@ -104,9 +105,15 @@ public static class TrainCommand
         var resume = parse.GetResult(options.Resume) is null ? null
             : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
         var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
+        var initWeights = InitialWeights(parse.GetValue(options.InitWeights), resume, log);
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            resume?.Manifest.Tokenizer, prefetch) { Shard = processes.Shard }, settings, run.Profiler, log);
+            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch) { Shard = processes.Shard }, settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
+        if (initWeights is { } init)
+        {
+            ModelWeights.ImportSafetensors(model.Module, init.Path, data.Tokenizer, settings.Model.ToMelSettings());
+            log.Information("Initialised the model from {Weights}", init.Path);
+        }
         model.Module.to(device.Device);
         using var samples = settings.Training.ValidationSamples == 0 ? null : new ValidationSampler(
             new GriffinLimVocoder(new GriffinLimOptions(), settings.Model.ToMelSettings()), settings.Training.ValidationSamples, runDirectory, run.MetricsSinks, log);
@@ -131,11 +138,21 @@ public static class TrainCommand
         processes.CheckReplicas(model.Module, log);
         if (parse.GetValue(options.ExportSafetensors) is { } export && processes.Group.Rank == 0)
         {
-            ModelWeights.ExportSafetensors(model.Module, export.FullName, model.Description);
+            ModelWeights.ExportSafetensors(model.Module, export.FullName, model.Description, data.Tokenizer, settings.Model.ToMelSettings(), trainer.Progress.Step);
             log.Information("Exported weights to {Path}", export.FullName);
         }
         log.Information("Run folder: {RunFolder}; checkpoints: {CheckpointDir}", runDirectory, store.Directory);
         return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+    }
+
+    /// <summary><c>--init-weights</c>, with the vocabulary stored beside them; null without the flag or when resuming (the checkpoint holds the weights).</summary>
+    private static (string Path, Core.Text.TokenizerDefinition? Tokenizer)? InitialWeights(FileInfo? file, TrainingCheckpoint? resume, ILogger log)
+    {
+        if (file is null) return null;
+        if (!file.Exists) throw new FileNotFoundException($"--init-weights '{file.FullName}' does not exist. Give a .safetensors file written by `myxtts export` or `train --export-safetensors`.", file.FullName);
+        if (resume is null) return (file.FullName, ModelWeights.ReadTokenizer(file.FullName));
+        log.Information("Resuming from {Checkpoint}, which holds the weights; --init-weights {Weights} applies only to a fresh run", resume.Manifest.Path, file.FullName);
+        return null;
     }
 
     /// <summary>

@@ -76,6 +76,21 @@ public static class SafetensorsFile
         return tensors;
     }
 
+    /// <summary>The <c>__metadata__</c> strings of <paramref name="path"/> (empty when it has none), without reading the tensors.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> length = stackalloc byte[8];
+        if (stream.Read(length) < 8) throw new InvalidDataException($"'{path}' is not a safetensors file (under 8 bytes).");
+        var headerLength = (long)BinaryPrimitives.ReadUInt64LittleEndian(length);
+        if (headerLength > stream.Length - 8) throw new InvalidDataException($"'{path}' is truncated: header of {headerLength} bytes in a {stream.Length}-byte file.");
+        var header = new byte[headerLength];
+        stream.ReadExactly(header);
+        return JsonNode.Parse(header)!.AsObject()["__metadata__"] is JsonObject metadata
+            ? metadata.ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "", StringComparer.Ordinal)
+            : new Dictionary<string, string>();
+    }
+
     private static string Code(ScalarType type, string name) =>
         DTypes.FirstOrDefault(d => d.Type == type).Code ?? throw new NotSupportedException($"Tensor '{name}' has dtype {type}, which safetensors export does not support.");
 
