@@ -6,9 +6,12 @@ using static TorchSharp.torch;
 namespace MyXtts.Core.Tests.Audio.Mel;
 
 /// <summary>
-/// Against jik876/hifi-gan meldataset.mel_spectrogram outputs (fixtures/hifigan_mel). Tolerances follow that README:
-/// basis ≤ 1e-7 absolute, magnitude ≤ 1e-5 × max, log-mel ≤ 1e-3 absolute (float32 itself moves low-energy bins by 2e-4),
-/// with 99.5 % of log-mel values also within 1e-4 (measured here: 99.87 %, max 3.2e-4).
+/// Against jik876/hifi-gan meldataset.mel_spectrogram outputs (fixtures/hifigan_mel), at the tightest tolerances that hold
+/// (DEVELOPERS.md, "Mel parity", has the measurements): basis ≤ 1e-7 absolute; magnitude ≤ 1e-6 × its peak (measured
+/// 1.5e-7); log-mel within 1e-4 wherever the reference is ≥ −8 (mel ≥ 3.4e-4; measured ≤ 4.8e-5), for ≥ 99.8 % of all
+/// values (measured 99.87 % and 99.91 %), and ≤ 4e-4 anywhere (measured 3.2e-4). The last 0.1 % sit next to the 1e-5
+/// clamp, where log turns float32 FFT rounding into 1e-4..3e-4: the fixture itself is 1.6e-4 from a float64 computation
+/// there, so no more accurate implementation can be within 1e-4 of it everywhere.
 /// </summary>
 public class MelSpectrogramParityTests
 {
@@ -23,7 +26,7 @@ public class MelSpectrogramParityTests
     public void Slaney_basis_with_fmax_none_matches_librosa() => AssertBasis(HifiGanLoss, "mel_basis_fmaxNone.npy");
 
     [ParityFact]
-    public void Stft_magnitude_matches_the_reference_within_1e_5_of_its_peak()
+    public void Stft_magnitude_matches_the_reference_within_1e_6_of_its_peak()
     {
         using var scope = NewDisposeScope();
         using var mel = new MelSpectrogram(HifiGan);
@@ -31,7 +34,7 @@ public class MelSpectrogramParityTests
         var actual = mel.Magnitude(ParityFixtures.Npy(Folder, "wav_in.npy").ToTensor());
         Assert.Equal(expected.shape, actual.shape);
         double maxDiff = (actual - expected).abs().max().item<float>();
-        Assert.True(maxDiff <= 1e-5 * expected.abs().max().item<float>(), $"max |diff| {maxDiff}");
+        Assert.True(maxDiff <= 1e-6 * expected.abs().max().item<float>(), $"max |diff| {maxDiff}");
     }
 
     [ParityFact]
@@ -60,7 +63,9 @@ public class MelSpectrogramParityTests
         var diff = (actual - expected).abs();
         double maxDiff = diff.max().item<float>();
         double within = (diff <= 1e-4).to(ScalarType.Float64).mean().item<double>();
-        Assert.True(maxDiff <= 1e-3, $"max |diff| {maxDiff}");
-        Assert.True(within >= 0.995, $"only {within:P3} of values within 1e-4 (max |diff| {maxDiff})");
+        double aboveClampRegion = diff.masked_select(expected >= -8).max().item<float>();
+        Assert.True(aboveClampRegion <= 1e-4, $"max |diff| {aboveClampRegion} where the reference log-mel is >= -8");
+        Assert.True(within >= 0.998, $"only {within:P3} of values within 1e-4 (max |diff| {maxDiff})");
+        Assert.True(maxDiff <= 4e-4, $"max |diff| {maxDiff}");
     }
 }
