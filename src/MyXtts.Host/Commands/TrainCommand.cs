@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Runtime;
 using MyXtts.Core.Training;
 using MyXtts.Core.Training.Batches;
@@ -104,10 +105,11 @@ public static class TrainCommand
         var store = new CheckpointStore(Path.Combine(runDirectory, settings.Training.CheckpointDir), keepLast: 3, log);
         var resume = parse.GetResult(options.Resume) is null ? null
             : parse.GetValue(options.Resume) is { } path ? TrainingCheckpoint.Read(path) : store.ReadLatest();
-        var prefetch = device.Device.type == DeviceType.CUDA && !parse.GetValue(options.NoPrefetchToGpu) ? device.Device : null;
+        var prefetch = PrefetchPlacement.Choose(device.Device, parse.GetValue(options.PrefetchToGpu) ? true : parse.GetValue(options.NoPrefetchToGpu) ? false : null);
+        prefetch.Log(log, device.Device);
         var initWeights = InitialWeights(parse.GetValue(options.InitWeights), resume, log);
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch) { Shard = processes.Shard }, settings, run.Profiler, log);
+            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch.Target) { Shard = processes.Shard }, settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
         if (initWeights is { } init)
         {
