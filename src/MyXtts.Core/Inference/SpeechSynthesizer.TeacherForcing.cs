@@ -1,6 +1,7 @@
 using MyXtts.Abstractions.Training;
 using MyXtts.Core.Data.Cache;
 using MyXtts.Core.Models;
+using MyXtts.Core.Runtime;
 using MyXtts.Core.Text;
 using static TorchSharp.torch;
 
@@ -28,6 +29,7 @@ public sealed partial class SpeechSynthesizer
         if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0) return new TeacherForcedPass(mel, nMels, frames, null);
         lock (_gate)
         {
+            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var wasTraining = _model.Module.training;

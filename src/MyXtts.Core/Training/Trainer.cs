@@ -124,6 +124,7 @@ public sealed class Trainer : IDisposable
 
     private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)
     {
+        CollectionSafePoints.Reach();      // no collection may run while this step is inside libtorch (see the class)
         using var _ = _setup.Profiler.ProfileOperation("train_step");
         try { return _step.Run(microBatches.Select(b => b.Batch).ToArray(), Progress.Step, meters); }
         finally { foreach (var batch in microBatches) batch.Dispose(); }
@@ -150,7 +151,10 @@ public sealed class Trainer : IDisposable
             foreach (var loaded in _setup.Validation.Read(0, 0))
                 using (loaded)
                 using (NewDisposeScope())
+                {
+                    CollectionSafePoints.Reach();
                     meters.Add(_step.Evaluate(loaded.Batch, Progress.Step));
+                }
         _setup.Model.Module.train();
         var means = meters.ReadEpoch();
         return means.Count == 0 ? null : means;
@@ -174,6 +178,7 @@ public sealed class Trainer : IDisposable
         if (save) Save(null, isBest: false);
         if (outcome != TrainingOutcome.Interrupted) EvaluateCheckpoint(final: true);
         _reporter.RunCompleted(outcome, Progress, LastCheckpoint);
+        CollectionSafePoints.Leave();
         return outcome;
     }
 
