@@ -99,7 +99,9 @@ public sealed partial class SpeechSynthesizer : IDisposable
             checkpoint.RestoreModel(model.Module);
             model.Module.to(device);
             model.Module.eval();
-            features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance);
+            // The F0 track serves only TeacherForce's pitch targets, so it is taken only for a model with a pitch predictor.
+            features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance,
+                trackPitch: model.Options is { DecoderStrategy: AcousticModels.NonAutoregressive, PitchPredictor: true });
             return new SpeechSynthesizer(model, tokenizer, features, vocoder, ownsVocoder, device, settings, manifest);
         }
         catch

@@ -36,6 +36,7 @@ public sealed class Trainer : IDisposable
         _optimizer = OptimizerFactory.Create(setup.Model.Module.parameters().Where(p => p.requires_grad), setup.Settings);
         _schedule = LearningRateSchedules.From(setup.Settings, _options.MaxSteps ?? (long)_options.Epochs * StepsPerEpoch);
         _scaler = setup.Precision.CreateLossScaler();
+        OptionalOutputs.Enable(setup.Model, setup.LossTerms);
         _step = new TrainingStep(setup.Model, new LossSet(setup.LossTerms), _optimizer, _schedule, setup.Precision, _scaler, setup.ProcessGroup, _options.GradientClipNorm);
         _reporter = setup.ProcessGroup.Rank == 0 ? setup.Reporter : new CompositeReporter();
     }
