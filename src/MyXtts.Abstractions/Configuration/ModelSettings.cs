@@ -92,6 +92,21 @@ public sealed record ModelSettings
     [ConfigurationKeyName("use_duration_predictor")]
     public bool UseDurationPredictor { get; init; } = true;
 
+    /// <summary>
+    /// Non-autoregressive: a per-token pitch predictor (FastSpeech 2 variance adaptor) trained on YIN F0 averaged over
+    /// each token's aligned frames; the pitch (target in training, predicted at inference) is embedded into the token
+    /// states before length regulation. Ignored by the autoregressive strategy.
+    /// </summary>
+    [ConfigurationKeyName("use_pitch_predictor")]
+    public bool UsePitchPredictor { get; init; } = true;
+
+    /// <summary>
+    /// Non-autoregressive: a per-token energy predictor (frame energy = mean log-mel over bands, averaged per token),
+    /// embedded like the pitch. Ignored by the autoregressive strategy.
+    /// </summary>
+    [ConfigurationKeyName("use_energy_predictor")]
+    public bool UseEnergyPredictor { get; init; } = true;
+
     /// <summary>Mel bands.</summary>
     [ConfigurationKeyName("n_mels"), Range(8, 512)]
     public int NMels { get; init; } = 80;

@@ -61,7 +61,7 @@ public sealed record TrainingSettings
     [ConfigurationKeyName("loss_weights")]
     public IReadOnlyDictionary<string, double> LossWeights { get; init; } = new Dictionary<string, double>
     {
-        ["mel"] = 35.0, ["kl"] = 1.0, ["duration"] = 0.1, ["attention"] = 0.1,
+        ["mel"] = 35.0, ["kl"] = 1.0, ["duration"] = 0.1, ["attention"] = 0.1, ["pitch"] = 0.1, ["energy"] = 0.1,
         ["voice_similarity"] = 3.0, ["speaker_classification"] = 1.5, ["voice_reconstruction"] = 2.0,
         ["prosody_matching"] = 1.0, ["spectral_consistency"] = 1.5,
     };

@@ -1,6 +1,8 @@
 using MyXtts.Abstractions.Training;
+using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Data.Cache;
 using MyXtts.Core.Models;
+using MyXtts.Core.Runtime;
 using MyXtts.Core.Text;
 using static TorchSharp.torch;
 
@@ -23,11 +25,13 @@ public sealed partial class SpeechSynthesizer
     {
         ArgumentNullException.ThrowIfNull(reference);
         var ids = _tokenizer.Encode(text);
-        var (shape, mel) = _features.Extract(groundTruthPath).Arrays[FeatureSet.Mel];
+        var features = _features.Extract(groundTruthPath);
+        var (shape, mel) = features.Arrays[FeatureSet.Mel];
         int nMels = shape[0], frames = shape[1];
         if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0) return new TeacherForcedPass(mel, nMels, frames, null);
         lock (_gate)
         {
+            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var wasTraining = _model.Module.training;
@@ -44,6 +48,9 @@ public sealed partial class SpeechSynthesizer
                     SpeakerIds = zeros(1, ScalarType.Int64, device: _device),
                     ReferenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames),
                     ReferenceMelLengths = tensor(new long[] { reference.Frames }, device: _device),
+                    Extra = features.Arrays.TryGetValue(FeatureSet.Pitch, out var pitch)   // the pitch predictor's targets
+                        ? new Dictionary<string, Tensor> { [BatchExtraKeys.Pitch] = tensor(pitch.Data, device: _device).reshape(1, frames) }
+                        : new Dictionary<string, Tensor>(),
                 };
                 return new TeacherForcedPass(mel, nMels, frames, Alignment(_model.Forward(batch), ids.Length));
             }

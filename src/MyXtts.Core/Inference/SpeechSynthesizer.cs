@@ -5,6 +5,7 @@ using MyXtts.Abstractions.Vocoders;
 using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.Models;
+using MyXtts.Core.Runtime;
 using MyXtts.Core.Text;
 using MyXtts.Core.Training.Checkpoints;
 using TorchSharp;
@@ -98,7 +99,9 @@ public sealed partial class SpeechSynthesizer : IDisposable
             checkpoint.RestoreModel(model.Module);
             model.Module.to(device);
             model.Module.eval();
-            features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance);
+            // The F0 track serves only TeacherForce's pitch targets, so it is taken only for a model with a pitch predictor.
+            features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance,
+                trackPitch: model.Options is { DecoderStrategy: AcousticModels.NonAutoregressive, PitchPredictor: true });
             return new SpeechSynthesizer(model, tokenizer, features, vocoder, ownsVocoder, device, settings, manifest);
         }
         catch
@@ -140,6 +143,7 @@ public sealed partial class SpeechSynthesizer : IDisposable
             throw new ArgumentException($"None of the symbols of \"{text}\" are in the model's vocabulary ({_tokenizer.Definition.Kind}); nothing to speak.", nameof(text));
         lock (_gate)
         {
+            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             if (options.Seed is { } seed) manual_seed(seed);

@@ -30,6 +30,12 @@ public sealed record AcousticModelOptions
     public double VoiceDropout { get; init; } = 0.1;
     public string DecoderStrategy { get; init; } = "non_autoregressive";
 
+    /// <summary>Non-autoregressive: a per-token pitch predictor and pitch embedding (<c>model.use_pitch_predictor</c>). Off unless asked, so hand-built options keep the plain model.</summary>
+    public bool PitchPredictor { get; init; }
+
+    /// <summary>Non-autoregressive: a per-token energy predictor and energy embedding (<c>model.use_energy_predictor</c>).</summary>
+    public bool EnergyPredictor { get; init; }
+
     /// <summary>Autoregressive: stop when the stop token's probability exceeds this.</summary>
     public double StopThreshold { get; init; } = 0.5;
 
@@ -63,6 +69,7 @@ public sealed record AcousticModelOptions
             Gst = model.UseGst, GstTokens = model.GstNumTokens, ReductionFactor = model.ReductionFactor,
             Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
             StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken,
+            PitchPredictor = model.UsePitchPredictor, EnergyPredictor = model.UseEnergyPredictor,
         };
     }
 

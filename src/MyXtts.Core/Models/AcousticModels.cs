@@ -33,12 +33,13 @@ public static class AcousticModels
     /// <summary>
     /// The built-in loss terms (names of <c>[Plugin]</c> loss terms, weighted by <c>training.loss_weights.&lt;name&gt;</c>)
     /// a model of <paramref name="strategy"/> is trained with. <c>attention_loss</c> is the alignment objective of
-    /// either decoder: the alignment NLL for non_autoregressive, guided attention for autoregressive.
+    /// either decoder: the alignment NLL for non_autoregressive, guided attention for autoregressive. <c>pitch_loss</c> and
+    /// <c>energy_loss</c> apply when the model has those predictors; <c>voice_similarity_loss</c> when it has voice conditioning.
     /// </summary>
     public static IReadOnlyList<string> LossTermNames(string strategy) => strategy switch
     {
-        NonAutoregressive => [MelLoss.Name, AttentionLoss.Name, DurationLoss.Name, SpeakerContrastiveLoss.Name],
-        Autoregressive => [MelLoss.Name, StopLoss.Name, AttentionLoss.Name, SpeakerContrastiveLoss.Name],
+        NonAutoregressive => [MelLoss.Name, AttentionLoss.Name, DurationLoss.Name, PitchLoss.Name, EnergyLoss.Name, SpeakerContrastiveLoss.Name, VoiceSimilarityLoss.Name],
+        Autoregressive => [MelLoss.Name, StopLoss.Name, AttentionLoss.Name, SpeakerContrastiveLoss.Name, VoiceSimilarityLoss.Name],
         _ => throw Unknown(strategy),
     };
 

@@ -24,4 +24,19 @@ public static class AcousticOutputKeys
     public const string DecoderAlignment = "decoder_alignment";
     /// <summary>[B, S] speaker embedding of the reference (before style).</summary>
     public const string SpeakerEmbedding = "speaker_embedding";
+    /// <summary>[B, L] predicted per-token pitch (standardised log-F0), non-autoregressive with a pitch predictor.</summary>
+    public const string PitchPredicted = "pitch_predicted";
+    /// <summary>[B, L] per-token pitch target from the batch's F0 over the alignment (no gradient).</summary>
+    public const string PitchTarget = "pitch_target";
+    /// <summary>[B, L] predicted per-token energy (standardised mean log-mel), non-autoregressive with an energy predictor.</summary>
+    public const string EnergyPredicted = "energy_predicted";
+    /// <summary>[B, L] per-token energy target from the batch's mel over the alignment (no gradient).</summary>
+    public const string EnergyTarget = "energy_target";
+    /// <summary>
+    /// [B, S] speaker embedding of the predicted mel through the model's own audio encoder with its parameters frozen
+    /// (gradient reaches the mel, not the encoder). Produced only when a loss term asks for it (it costs an encoder pass).
+    /// </summary>
+    public const string OutputVoiceEmbedding = "output_voice_embedding";
+    /// <summary>[B, S] the reference's speaker embedding through the same frozen encoder, without gradient (the target of <see cref="OutputVoiceEmbedding"/>).</summary>
+    public const string ReferenceVoiceEmbedding = "reference_voice_embedding";
 }

@@ -4,6 +4,7 @@ using MyXtts.Core.Models.Alignment;
 using MyXtts.Core.Models.Conditioning;
 using MyXtts.Core.Models.Encoders;
 using MyXtts.Core.Models.Layers;
+using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Models.NonAutoregressive;
 using MyXtts.Core.Training;
 using TorchSharp;
@@ -19,10 +20,12 @@ namespace MyXtts.Core.Models;
 /// <c>decoder</c>. In training, monotonic alignment search over the Gaussian likelihood of the target frames under the
 /// token means (plus a beta-binomial prior) gives the durations; the length regulator expands the text states along
 /// that alignment; the decoder predicts the residual over the expanded means and the <c>postnet</c> refines it. At
-/// inference the predicted durations (scaled by the speaking rate) replace the search. Mels are standardised inside
+/// inference the predicted durations (scaled by the speaking rate) replace the search. With the <c>variance_adaptor</c>
+/// (pitch and/or energy), per-token prosody — targets averaged over the alignment in training, predictions at inference —
+/// is embedded into the text states before the length regulator. Mels are standardised inside
 /// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
 /// </summary>
-public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel, IOptionalOutputsModel
 {
     private readonly MelNormalizer mel_normalizer;
     private readonly TextEncoder text_encoder;
@@ -31,10 +34,12 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     private readonly Linear text_condition;
     private readonly Linear duration_condition;
     private readonly Conv1d mean_projection;
-    private readonly DurationPredictor duration_predictor;
+    private readonly VariancePredictor duration_predictor;
+    private readonly VarianceAdaptor? variance_adaptor;
     private readonly ParallelDecoder decoder;
     private readonly Postnet postnet;
     private readonly AcousticModelOptions _options;
+    private bool _voiceSimilarityOutputs;
 
     /// <summary>Weight of the beta-binomial prior added to the alignment log-likelihood (RAD-TTS uses 1).</summary>
     public const double AlignmentPriorWeight = 1.0;
@@ -57,7 +62,8 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         duration_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         mean_projection = nn.Conv1d(o.TextDim, stacked, 1);
-        duration_predictor = new DurationPredictor("duration_predictor", o.TextDim, o.Dropout);
+        duration_predictor = new VariancePredictor("duration_predictor", o.TextDim, o.Dropout);
+        if (o.PitchPredictor || o.EnergyPredictor) variance_adaptor = new VarianceAdaptor("variance_adaptor", o.TextDim, o.Dropout, o.PitchPredictor, o.EnergyPredictor);
         decoder = new ParallelDecoder("decoder", o.TextDim, o.DecoderDim, o.DecoderLayers, o.DecoderHeads, o.SpeakerDim, stacked, o.VoiceConditioning, o.Dropout);
         postnet = new Postnet("postnet", stacked, Math.Clamp(o.DecoderDim / 2, 64, 512), o.Dropout);   // Tacotron 2: 512 beside a 1024 decoder
         RegisterComponents();
@@ -67,6 +73,12 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
 
     /// <summary>The options the model was built from.</summary>
     public AcousticModelOptions Options => _options;
+
+    /// <summary>The mel standardisation (tests of the voice similarity path).</summary>
+    internal MelNormalizer MelNormalizer => mel_normalizer;
+
+    /// <summary>The built-in audio encoder, when the model has voice conditioning (tests of the voice similarity path).</summary>
+    internal AudioEncoder? AudioEncoder => audio_encoder;
 
     /// <summary>The style tokens, when the model has them.</summary>
     public long StyleTokenCount => gst?.TokenCount ?? 0;
@@ -80,12 +92,18 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             return string.Create(CultureInfo.InvariantCulture,
                 $"xtts_acoustic non_autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
-                $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
+                $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), variance {Variance} ({Count(variance_adaptor)} M), decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
                 $"postnet ({Count(postnet)} M); vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
         }
     }
 
+    private string Variance => variance_adaptor is null ? "off" : string.Join("+", new[] { variance_adaptor.HasPitch ? "pitch" : null, variance_adaptor.HasEnergy ? "energy" : null }.OfType<string>());
+
     public ModelOutputs Forward(TrainingBatch batch) => forward(batch);
+
+    /// <inheritdoc />
+    public void EnableOutputs(IReadOnlyCollection<string> keys) =>
+        _voiceSimilarityOutputs = audio_encoder is not null && keys.Contains(AcousticOutputKeys.OutputVoiceEmbedding);
 
     public bool NeedsInitialization => !mel_normalizer.IsInitialized;
 
@@ -106,9 +124,11 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
 
         var path = Align(text.Means, target, batch.TokenLengths, steps);                                    // [B, L, T']
         var durations = path.sum(2);                                                                        // [B, L]
-        var (decoded, refined, alignedMeans) = Decode(text, voice, path, durations.to(ScalarType.Int64), stepMask, stepPadding);
+        var targets = Targets(batch, path);
+        var (decoded, refined, alignedMeans) = Decode(text, targets, voice, path, durations.to(ScalarType.Int64), stepMask, stepPadding);
 
         var frames = batch.Mel.shape[2];
+        var melPostnet = ToMel(refined, frames);
         var aux = new Dictionary<string, Tensor>
         {
             [AcousticOutputKeys.LogDurations] = text.LogDurations.MoveToOuterDisposeScope(),
@@ -119,10 +139,12 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             [AcousticOutputKeys.Alignment] = path.MoveToOuterDisposeScope(),
         };
         if (voice.SpeakerEmbedding is { } embedding) aux[AcousticOutputKeys.SpeakerEmbedding] = embedding.MoveToOuterDisposeScope();
+        AddProsody(aux, text.Prosody, targets);
+        if (_voiceSimilarityOutputs) VoiceSimilarityOutputs.Add(aux, mel_normalizer, audio_encoder!, melPostnet, batch);
         return new ModelOutputs
         {
             Mel = ToMel(decoded, frames).MoveToOuterDisposeScope(),
-            MelPostnet = ToMel(refined, frames).MoveToOuterDisposeScope(),
+            MelPostnet = melPostnet.MoveToOuterDisposeScope(),
             Aux = aux,
         };
     }
@@ -155,7 +177,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             var maxSteps = Math.Max(1, steps.max().item<long>());
             var path = AlignmentPaths.FromDurations(durations, maxSteps).to(dtype);
             var (stepMask, stepPadding) = Masks(steps, maxSteps, dtype);
-            var (_, refined, _) = Decode(text, voice, path, durations, stepMask, stepPadding);
+            var (_, refined, _) = Decode(text, text.Prosody, voice, path, durations, stepMask, stepPadding);
             var r = _options.ReductionFactor;
             return (ToMel(refined, maxSteps * r).MoveToOuterDisposeScope(), (steps * r).MoveToOuterDisposeScope());
         }
@@ -165,12 +187,12 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         }
     }
 
-    private sealed record TextStates(Tensor Hidden, Tensor Means, Tensor LogDurations, Tensor Mask, Tensor Padding);
+    private sealed record TextStates(Tensor Hidden, Tensor Means, Tensor LogDurations, Prosody? Prosody, Tensor Mask, Tensor Padding);
 
     private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype) =>
         VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype);
 
-    /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L] and log durations [B, L].</summary>
+    /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L], log durations [B, L] and predicted prosody.</summary>
     private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
     {
         var (mask, padding) = Masks(lengths, tokens.shape[1], dtype);
@@ -178,7 +200,8 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         var hidden = (h + text_condition.call(voice.Vector).unsqueeze(2)) * mask;
         var means = mean_projection.call(hidden) * mask;
         var logDurations = duration_predictor.call((h.detach() + duration_condition.call(voice.Vector).unsqueeze(2)) * mask, mask);
-        return new TextStates(hidden, means, logDurations, mask, padding);
+        var prosody = variance_adaptor?.Predict(hidden.detach(), mask);
+        return new TextStates(hidden, means, logDurations, prosody, mask, padding);
     }
 
     /// <summary>Monotonic alignment search over log N(target | means, I) + prior, without gradients: [B, L, T'].</summary>
@@ -193,11 +216,42 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         return MonotonicAlignmentSearch.Path(logLikelihood + AlignmentPriorWeight * prior, tokenLengths, steps).to(target.dtype);
     }
 
-    /// <summary>Length regulation and decoding: (decoder output, after postnet, expanded means), all [B, rM, T'] standardised.</summary>
-    private (Tensor Decoded, Tensor Refined, Tensor AlignedMeans) Decode(TextStates text, VoiceVectors voice, Tensor path, Tensor durations, Tensor stepMask, Tensor stepPadding)
+    /// <summary>
+    /// The per-token prosody targets of a training batch over the searched alignment: pitch from the batch's F0
+    /// (<see cref="BatchExtraKeys.Pitch"/>, which the data pipeline provides), energy from its mel. Null without a variance adaptor.
+    /// </summary>
+    private Prosody? Targets(TrainingBatch batch, Tensor path)
+    {
+        if (variance_adaptor is null) return null;
+        Tensor? pitch = null;
+        if (variance_adaptor.HasPitch)
+        {
+            if (!batch.Extra.TryGetValue(BatchExtraKeys.Pitch, out var f0))
+                throw new InvalidOperationException($"The model has a pitch predictor (model.use_pitch_predictor=true) but the batch carries no frame-level F0 (TrainingBatch.Extra[\"{BatchExtraKeys.Pitch}\"]). " +
+                                                    "Batches from the data pipeline (DatasetPipeline.Open) have it; a hand-made batch must add it, or set model.use_pitch_predictor=false.");
+            pitch = ProsodyTargets.Pitch(f0, batch.MelLengths, path, _options.ReductionFactor);
+        }
+        var energy = variance_adaptor.HasEnergy ? ProsodyTargets.Energy(batch.Mel, batch.MelLengths, path, _options.ReductionFactor) : null;
+        return new Prosody(pitch, energy);
+    }
+
+    private static void AddProsody(Dictionary<string, Tensor> aux, Prosody? predicted, Prosody? targets)
+    {
+        if (predicted?.Pitch is { } pitch) aux[AcousticOutputKeys.PitchPredicted] = pitch.MoveToOuterDisposeScope();
+        if (targets?.Pitch is { } pitchTarget) aux[AcousticOutputKeys.PitchTarget] = pitchTarget.MoveToOuterDisposeScope();
+        if (predicted?.Energy is { } energy) aux[AcousticOutputKeys.EnergyPredicted] = energy.MoveToOuterDisposeScope();
+        if (targets?.Energy is { } energyTarget) aux[AcousticOutputKeys.EnergyTarget] = energyTarget.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Length regulation and decoding: (decoder output, after postnet, expanded means), all [B, rM, T'] standardised.
+    /// <paramref name="prosody"/> (targets in training, predictions at inference) is embedded into the token states first.
+    /// </summary>
+    private (Tensor Decoded, Tensor Refined, Tensor AlignedMeans) Decode(TextStates text, Prosody? prosody, VoiceVectors voice, Tensor path, Tensor durations, Tensor stepMask, Tensor stepPadding)
     {
         var alignedMeans = text.Means.matmul(path);                                                        // [B, rM, T']
-        var expanded = text.Hidden.matmul(path);                                                       // [B, C, T']
+        var hidden = variance_adaptor is null || prosody is null ? text.Hidden : text.Hidden + variance_adaptor.Embed(prosody, text.Mask);
+        var expanded = hidden.matmul(path);                                                            // [B, C, T']
         var positions = AlignmentPaths.PositionFeatures(path, durations).to(expanded.dtype) * stepMask;
         var decoded = (decoder.forward(expanded, positions, voice.Vector, voice.Latents, stepMask, stepPadding) + alignedMeans.detach()) * stepMask;
         var refined = decoded + postnet.call(decoded, stepMask);
@@ -216,7 +270,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         if (disposing)
         {
             mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose();
-            text_condition.Dispose(); duration_condition.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose();
+            text_condition.Dispose(); duration_condition.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose(); variance_adaptor?.Dispose();
             decoder.Dispose(); postnet.Dispose();
         }
         base.Dispose(disposing);

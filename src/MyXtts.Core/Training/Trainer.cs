@@ -38,6 +38,7 @@ public sealed class Trainer : IDisposable
         _optimizer = OptimizerFactory.Create(setup.Model.Module.parameters().Where(p => p.requires_grad), setup.Settings);
         _schedule = LearningRateSchedules.From(setup.Settings, _options.MaxSteps ?? (long)_options.Epochs * StepsPerEpoch);
         _scaler = setup.Precision.CreateLossScaler();
+        OptionalOutputs.Enable(setup.Model, setup.LossTerms);
         _step = new TrainingStep(setup.Model, new LossSet(setup.LossTerms), _optimizer, _schedule, setup.Precision, _scaler, setup.ProcessGroup, _options.GradientClipNorm);
         _reporter = setup.ProcessGroup.Rank == 0 ? setup.Reporter : new CompositeReporter();
     }
@@ -168,6 +169,7 @@ public sealed class Trainer : IDisposable
 
     private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)
     {
+        CollectionSafePoints.Reach();      // no collection may run while this step is inside libtorch (see the class)
         using var _ = _setup.Profiler.ProfileOperation("train_step");
         try { return _step.Run(microBatches.Select(b => b.Batch).ToArray(), Progress.Step, meters); }
         finally { foreach (var batch in microBatches) batch.Dispose(); }
@@ -194,7 +196,10 @@ public sealed class Trainer : IDisposable
             foreach (var loaded in _setup.Validation.Read(0, 0))
                 using (loaded)
                 using (NewDisposeScope())
+                {
+                    CollectionSafePoints.Reach();
                     meters.Add(_step.Evaluate(loaded.Batch, Progress.Step));
+                }
         _setup.Model.Module.train();
         var means = meters.ReadEpoch();
         return means.Count == 0 ? null : means;
@@ -218,6 +223,7 @@ public sealed class Trainer : IDisposable
         if (save) Save(null, isBest: false);
         if (outcome != TrainingOutcome.Interrupted) EvaluateCheckpoint(final: true);
         _reporter.RunCompleted(outcome, Progress, LastCheckpoint);
+        CollectionSafePoints.Leave();
         return outcome;
     }
 

@@ -73,12 +73,73 @@ public sealed class AcousticLossTermTests
     }
 
     [Fact]
+    public void Pitch_loss_is_the_mse_over_valid_tokens_and_sends_gradient_to_the_prediction_only()
+    {
+        var predicted = tensor(new float[] { 0.5f, 1, 9 }, [1, 3]).requires_grad_();
+        var target = tensor(new float[] { 0, 0, 0 }, [1, 3]).requires_grad_();
+        var context = Context(tokenLengths: [2], aux: new() { [AcousticOutputKeys.PitchPredicted] = predicted, [AcousticOutputKeys.PitchTarget] = target });
+        var loss = new PitchLoss().Compute(context).Value;
+        Assert.Equal((0.25 + 1) / 2, loss.item<float>(), 5);
+        loss.backward();
+        Assert.Equal(new[] { 0.5f, 1f, 0f }, predicted.grad!.flatten().data<float>().ToArray());   // d/dp of Σ(p − t)²/2 = p − t; the padded token none
+        Assert.True(target.grad is null || target.grad.abs().sum().item<float>() == 0);
+    }
+
+    [Fact]
+    public void Energy_loss_is_the_mse_over_valid_tokens_of_each_row()
+    {
+        var predicted = tensor(new float[] { 1, -1, 3, 2, 0, 0 }, [2, 3]).requires_grad_();
+        var target = tensor(new float[] { 0, 0, 0, 2, 2, 7 }, [2, 3]);
+        var context = Context(tokenLengths: [3, 2], aux: new() { [AcousticOutputKeys.EnergyPredicted] = predicted, [AcousticOutputKeys.EnergyTarget] = target });
+        var loss = new EnergyLoss().Compute(context).Value;
+        Assert.Equal((1 + 1 + 9 + 0 + 4) / 5.0, loss.item<float>(), 5);
+        loss.backward();
+        Assert.Equal(0f, predicted.grad![1, 2].item<float>());
+        Assert.Equal(2 * 3 / 5f, predicted.grad![0, 2].item<float>(), 5);
+    }
+
+    [Theory]
+    [InlineData(new float[] { 1, 0, 0, 2 }, new float[] { 2, 0, 0, 3 }, 0.0)]          // same directions, other lengths: identical voices
+    [InlineData(new float[] { 1, 0, 1, 1 }, new float[] { 0, 1, 1, 0 }, 0.5 * (1 + (1 - 0.70710678)))]   // orthogonal (1) and 45° (1 − cos 45°)
+    public void Voice_similarity_loss_is_one_minus_the_cosine_averaged_over_the_batch(float[] output, float[] reference, double expected)
+    {
+        var predicted = tensor(output, [2, 2]).requires_grad_();
+        var target = tensor(reference, [2, 2]).requires_grad_();
+        var context = Context(tokenLengths: [1, 1], aux: new()
+        {
+            [AcousticOutputKeys.OutputVoiceEmbedding] = predicted, [AcousticOutputKeys.ReferenceVoiceEmbedding] = target,
+        });
+        var loss = new VoiceSimilarityLoss().Compute(context).Value;
+        Assert.Equal(expected, loss.item<float>(), 5);
+        loss.backward();
+        Assert.NotNull(predicted.grad);
+        Assert.True(target.grad is null || target.grad.abs().sum().item<float>() == 0, "the reference is the target: no gradient");
+    }
+
+    [Fact]
+    public void Voice_similarity_loss_pulls_the_output_embedding_towards_the_reference()
+    {
+        var predicted = tensor(new float[] { 1, 0.2f }, [1, 2]).requires_grad_();
+        var context = Context(tokenLengths: [1], aux: new()
+        {
+            [AcousticOutputKeys.OutputVoiceEmbedding] = predicted, [AcousticOutputKeys.ReferenceVoiceEmbedding] = tensor(new float[] { 0, 1 }, [1, 2]),
+        });
+        var loss = new VoiceSimilarityLoss().Compute(context).Value;
+        loss.backward();
+        Assert.True(predicted.grad![0, 1].item<float>() < 0, "descending the loss raises the component along the reference");
+        Assert.Equal([AcousticOutputKeys.OutputVoiceEmbedding, AcousticOutputKeys.ReferenceVoiceEmbedding], new VoiceSimilarityLoss().OptionalOutputs);
+    }
+
+    [Fact]
     public void Terms_do_not_apply_to_models_without_their_outputs()
     {
         var context = Context(tokenLengths: [1], aux: new());
         Assert.False(new DurationLoss().AppliesTo(context));
         Assert.False(new AttentionLoss().AppliesTo(context));
         Assert.False(new SpeakerContrastiveLoss().AppliesTo(context));
+        Assert.False(new PitchLoss().AppliesTo(context));
+        Assert.False(new EnergyLoss().AppliesTo(context));
+        Assert.False(new VoiceSimilarityLoss().AppliesTo(context));
     }
 
     private static LossContext Context(long[] tokenLengths, Dictionary<string, Tensor> aux, long[]? speakers = null)

@@ -2,7 +2,7 @@ using MyXtts.Abstractions.Evaluation;
 using MyXtts.Core.Audio.Wav;
 using MyXtts.Core.Evaluation.Runs;
 using MyXtts.Core.Reporting;
-using MyXtts.Core.Reporting.Charts;
+using MyXtts.Core.Reporting.Images;
 using MyXtts.Core.Tests.Evaluation.Runs;
 
 namespace MyXtts.Core.Tests.Reporting;
@@ -26,8 +26,8 @@ internal static class ReportFolder
         Directory.CreateDirectory(Path.Combine(folder, "figures"));
         WavWriter.Write(Path.Combine(folder, "wavs", "s1_h1.wav"), EvaluationFixtures.Tone(220).Samples, 16000);
         WavWriter.Write(Path.Combine(folder, "wavs", "s1_h1.ground_truth.wav"), EvaluationFixtures.Tone(230).Samples, 16000);
-        var mel = SpectrogramChart.Matrix(Enumerable.Range(0, 8 * 20).Select(i => (float)Math.Sin(i * 0.1)).ToArray(), 8, 20);
-        File.WriteAllBytes(Path.Combine(folder, "figures", "s1_h1.mel.png"), SpectrogramChart.Png(mel, "predicted", "frame", "bin", SpectrogramChart.Range(mel)));
+        var mel = Matrix.From(Enumerable.Range(0, 8 * 20).Select(i => (float)Math.Sin(i * 0.1)).ToArray(), 8, 20);
+        File.WriteAllBytes(Path.Combine(folder, "figures", "s1_h1.mel.png"), MelImage.Png(mel, "predicted"));
         var results = EvaluationFixtures.Results(
             new MetricGroup(IntelligibilityScoring.Output, "WER", MetricResult.Unavailable("PocketSphinx is not installed. Install it with: sudo apt-get install pocketsphinx"),
                 [MetricResult.Unavailable("no"), MetricResult.Unavailable("no")]),

@@ -10,6 +10,7 @@ namespace MyXtts.Core.Data.Batching;
 /// Pads a list of utterances into one <see cref="TrainingBatch"/>: tokens padded with the pad id, log-mels padded with
 /// the log of the clamp floor (digital silence), lengths exact, and each utterance's reference mel taken from the
 /// utterance <see cref="ReferencePicker"/> chooses, cropped to at most <c>maxReferenceFrames</c> from a deterministic offset.
+/// When the features carry an F0 track, it goes into <c>Extra[</c><see cref="BatchExtraKeys.Pitch"/><c>]</c> [B, T], padded with 0 (unvoiced).
 /// </summary>
 public sealed class BatchCollator(IUtteranceSource source, ReferencePicker references, IReadOnlyList<string> speakerNames,
     float melPadValue, int maxReferenceFrames, int seed)
@@ -48,6 +49,9 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
             SpeakerIds = tensor(indices.Select(i => (long)_speakerIndex[source.Speaker(i)]).ToArray()).MoveToOuterDisposeScope(),
             ReferenceMel = tensor(refData, [b, nMels, maxRef]).MoveToOuterDisposeScope(),
             ReferenceMelLengths = tensor(refLengths).MoveToOuterDisposeScope(),
+            Extra = PadPitch(mels, ids, maxFrames) is { } pitch
+                ? new Dictionary<string, Tensor> { [BatchExtraKeys.Pitch] = tensor(pitch, [b, maxFrames]).MoveToOuterDisposeScope() }
+                : new Dictionary<string, Tensor>(),
         };
         return new LoadedBatch(batch, epoch, position);
     }
@@ -56,6 +60,23 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
     {
         if (maxReferenceFrames <= 0 || frames <= maxReferenceFrames) return 0;
         return (int)(StableRandom.Mix((ulong)(uint)seed, (ulong)(uint)epoch, (ulong)(uint)index, 0xCB) % (ulong)(frames - maxReferenceFrames + 1));
+    }
+
+    /// <summary>[B·T] F0 rows padded with 0, or null when no utterance has a track; a batch with only some tracks means a stale cache.</summary>
+    private static float[]? PadPitch(FeatureSet[] sets, string[] ids, int maxFrames)
+    {
+        var tracked = sets.Count(s => s.Arrays.ContainsKey(FeatureSet.Pitch));
+        if (tracked == 0) return null;
+        if (tracked < sets.Length)
+            throw new InvalidDataException($"utterance '{ids[Array.FindIndex(sets, s => !s.Arrays.ContainsKey(FeatureSet.Pitch))]}' has no pitch track while others in its batch do; clear the feature cache (data.cache_dir) so every clip is extracted the same way");
+        var data = new float[sets.Length * maxFrames];
+        for (var r = 0; r < sets.Length; r++)
+        {
+            var (shape, f0) = sets[r].Arrays[FeatureSet.Pitch];
+            if (shape[0] != sets[r].Frames) throw new InvalidDataException($"utterance '{ids[r]}' has {shape[0]} pitch frames for {sets[r].Frames} mel frames; clear the feature cache");
+            Array.Copy(f0, 0, data, r * maxFrames, shape[0]);
+        }
+        return data;
     }
 
     private (float[] Data, long[] Lengths, int MaxFrames) PadMels(FeatureSet[] sets, string[] ids, int nMels, int[]? starts, int cap)

@@ -1,13 +1,16 @@
 namespace MyXtts.Core.Data.Cache;
 
 /// <summary>
-/// The cached features of one utterance: named float arrays with shapes (log-mel [n_mels, frames] always; pitch and
-/// energy [frames] when the model needs them) plus the decoded audio length.
+/// The cached features of one utterance: named float arrays with shapes (log-mel [n_mels, frames] always; pitch [frames]
+/// when the extractor tracks it; energy comes from the mel itself) plus the decoded audio length.
 /// </summary>
 public sealed class FeatureSet
 {
     /// <summary>Name of the log-mel array, shape [n_mels, frames].</summary>
     public const string Mel = "mel";
+
+    /// <summary>Name of the frame-level F0 array in Hz (0 = unvoiced), shape [frames], frame t = mel frame t (YIN).</summary>
+    public const string Pitch = "pitch";
 
     /// <summary>Samples in the processed (resampled, trimmed) waveform.</summary>
     public required long Samples { get; init; }

@@ -88,7 +88,8 @@ public static class DatasetPipeline
     private static FeatureStore OpenStore(MyXttsSettings settings, DatasetSource source, ILogger log, IProfiler profiler)
     {
         var mel = settings.Model.ToMelSettings();
-        var extractor = new FeatureExtractor(AudioOptions(settings.Data, mel.SampleRate), mel, profiler);
+        // F0 is tracked for every training set (a few ms per clip), so switching model.use_pitch_predictor never rebuilds the cache.
+        var extractor = new FeatureExtractor(AudioOptions(settings.Data, mel.SampleRate), mel, profiler, trackPitch: true);
         var directory = FeatureStore.DirectoryFor(source, settings.Data.CacheDir);
         var mode = settings.Data.PreprocessingMode;
         var useDisk = mode == "precompute" || (mode == "auto" && FeatureStore.IsWritable(directory));

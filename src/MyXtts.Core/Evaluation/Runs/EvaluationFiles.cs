@@ -74,7 +74,7 @@ public static class EvaluationFiles
         w.WriteString("reference_text", line.Reference.Text);
         w.WriteStartObject("files");
         foreach (var (key, value) in new[] { ("output", files.Output), ("ground_truth", files.GroundTruth), ("reference", files.Reference),
-                     ("mel", files.MelFigure), ("ground_truth_mel", files.GroundTruthMelFigure), ("alignment", files.AlignmentFigure) })
+                     ("mel", files.MelFigure), ("alignment", files.AlignmentFigure) })
             if (value is not null) w.WriteString(key, value.Replace('\\', '/'));
         w.WriteEndObject();
         w.WriteStartObject("metrics");

@@ -10,7 +10,7 @@ public sealed record MetricGroup(string Name, string Description, MetricResult S
 
 /// <summary>Files written for one line, relative to the evaluation folder; null where none was written.</summary>
 public sealed record LineFiles(string Output, string? GroundTruth = null, string? Reference = null, string? MelFigure = null,
-    string? GroundTruthMelFigure = null, string? AlignmentFigure = null);
+    string? AlignmentFigure = null);
 
 /// <summary>What an evaluation measured, and how it was set up.</summary>
 public sealed record EvaluationResults

@@ -6,7 +6,7 @@ using MyXtts.Core.Audio.Wav;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.Inference;
 using MyXtts.Core.IO;
-using MyXtts.Core.Reporting.Charts;
+using MyXtts.Core.Reporting.Images;
 using Serilog;
 using static TorchSharp.torch;
 
@@ -61,11 +61,10 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
         var files = new LineFiles(WriteWav(folder, name, output));
         if (showcase)
         {
-            var (predictedMel, truthMel) = WriteMelFigures(folder, name, synthesis, teacher);
             files = files with
             {
                 GroundTruth = WriteWav(folder, name + ".ground_truth", truth), Reference = WriteWav(folder, name + ".reference", reference),
-                MelFigure = predictedMel, GroundTruthMelFigure = truthMel, AlignmentFigure = WriteAlignmentFigure(folder, name, line, teacher),
+                MelFigure = WriteMelFigure(folder, name, synthesis, teacher), AlignmentFigure = WriteAlignmentFigure(folder, name, line, teacher),
             };
         }
         return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files);
@@ -93,23 +92,14 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
         return relative;
     }
 
-    /// <summary>Predicted and ground-truth log-mel on one colour scale and one time axis, so they compare by eye.</summary>
-    private static (string Predicted, string GroundTruth) WriteMelFigures(string folder, string name, SynthesisResult synthesis, TeacherForcedPass teacher)
-    {
-        var predicted = SpectrogramChart.Matrix(synthesis.LogMel, teacher.NMels, synthesis.Frames);
-        var truth = SpectrogramChart.Matrix(teacher.TargetLogMel, teacher.NMels, teacher.Frames);
-        var range = SpectrogramChart.Range(predicted, truth);
-        var width = Math.Max(synthesis.Frames, teacher.Frames);
-        return (WritePng(folder, name + ".mel.png", SpectrogramChart.Png(predicted, "predicted log-mel", "frame", "mel bin", range, width)),
-            WritePng(folder, name + ".ground_truth.mel.png", SpectrogramChart.Png(truth, "ground-truth log-mel", "frame", "mel bin", range, width)));
-    }
+    /// <summary>Predicted over ground-truth log-mel in one image, on one colour scale and one time axis, so they compare by eye.</summary>
+    private static string WriteMelFigure(string folder, string name, SynthesisResult synthesis, TeacherForcedPass teacher) =>
+        WritePng(folder, name + ".mel.png", MelImage.Png([
+            new MelPanel("predicted log-mel", Matrix.From(synthesis.LogMel, teacher.NMels, synthesis.Frames)),
+            new MelPanel("ground-truth log-mel", Matrix.From(teacher.TargetLogMel, teacher.NMels, teacher.Frames))]));
 
-    private static string? WriteAlignmentFigure(string folder, string name, EvaluationLine line, TeacherForcedPass teacher)
-    {
-        if (teacher.Alignment is not { } alignment) return null;
-        return WritePng(folder, name + ".alignment.png",
-            SpectrogramChart.Png(alignment, $"{line.Id}: alignment (teacher-forced)", "decoder step", "token", SpectrogramChart.Range(alignment), height: 320));
-    }
+    private static string? WriteAlignmentFigure(string folder, string name, EvaluationLine line, TeacherForcedPass teacher) =>
+        teacher.Alignment is { } alignment ? WritePng(folder, name + ".alignment.png", AlignmentImage.Png(alignment, $"{line.Id}: alignment (teacher-forced)")) : null;
 
     private static string WritePng(string folder, string fileName, byte[] png)
     {

@@ -20,7 +20,7 @@ namespace MyXtts.Core.Models.Autoregressive;
 /// the finished sequence. Training is teacher-forced; inference decodes step by step with a key/value cache until the
 /// stop token fires or the length cap (frames per token × tokens) is reached. Field names are the state-dict keys.
 /// </summary>
-public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel
+public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel, IOptionalOutputsModel
 {
     /// <summary>The value of <c>model.decoder_strategy</c> that selects this model.</summary>
     public const string Strategy = "autoregressive";
@@ -34,6 +34,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     private readonly AutoregressiveDecoder decoder;
     private readonly Postnet postnet;
     private readonly AcousticModelOptions _options;
+    private bool _voiceSimilarityOutputs;
 
     public AutoregressiveAcousticModel(AcousticModelOptions options) : base("xtts_acoustic")
     {
@@ -85,6 +86,10 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
 
     public ModelOutputs Forward(TrainingBatch batch) => forward(batch);
 
+    /// <inheritdoc />
+    public void EnableOutputs(IReadOnlyCollection<string> keys) =>
+        _voiceSimilarityOutputs = audio_encoder is not null && keys.Contains(AcousticOutputKeys.OutputVoiceEmbedding);
+
     public bool NeedsInitialization => !mel_normalizer.IsInitialized;
 
     public void InitializeFrom(IReadOnlyList<TrainingBatch> batches) => mel_normalizer.InitializeFrom(batches);
@@ -109,6 +114,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         var decoded = output.Frames.transpose(1, 2) * stepMask;                                             // [B, rM, T']
         var refined = decoded + postnet.call(decoded, stepMask);
         var frames = batch.Mel.shape[2];
+        var melPostnet = ToMel(refined, frames);
         var aux = new Dictionary<string, Tensor>
         {
             [AcousticOutputKeys.StopLogits] = output.StopLogits.MoveToOuterDisposeScope(),
@@ -116,10 +122,11 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
             [AcousticOutputKeys.StepLengths] = steps.MoveToOuterDisposeScope(),
         };
         if (voice.SpeakerEmbedding is { } embedding) aux[AcousticOutputKeys.SpeakerEmbedding] = embedding.MoveToOuterDisposeScope();
+        if (_voiceSimilarityOutputs) VoiceSimilarityOutputs.Add(aux, mel_normalizer, audio_encoder!, melPostnet, batch);
         return new ModelOutputs
         {
             Mel = ToMel(decoded, frames).MoveToOuterDisposeScope(),
-            MelPostnet = ToMel(refined, frames).MoveToOuterDisposeScope(),
+            MelPostnet = melPostnet.MoveToOuterDisposeScope(),
             Aux = aux,
         };
     }

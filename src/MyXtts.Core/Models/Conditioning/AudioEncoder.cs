@@ -39,16 +39,30 @@ public sealed class AudioEncoder : nn.Module
     public VoiceConditioning forward(Tensor mel, Tensor lengths)
     {
         using var scope = NewDisposeScope();
+        var (h, mask, padding) = Encode(mel, lengths);
+        var embedding = tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask)));
+        var latents = resampler.forward(h, padding);
+        return new VoiceConditioning(embedding.MoveToOuterDisposeScope(), latents.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The speaker embedding [B, S] alone (no resampler): what the voice similarity loss compares.</summary>
+    public Tensor Embed(Tensor mel, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var (h, mask, _) = Encode(mel, lengths);
+        return tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask))).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Encoder states [B, T/2, D] with their channel mask [B, 1, T/2] and key padding [B, T/2].</summary>
+    private (Tensor States, Tensor Mask, Tensor Padding) Encode(Tensor mel, Tensor lengths)
+    {
         var x = input.call(mel * SequenceMasks.ChannelMask(lengths, mel.shape[2], mel.dtype));    // [B, D, ceil(T/2)]
         var halved = (lengths + 1).div(2, rounding_mode: RoundingMode.floor);
         var mask = SequenceMasks.ChannelMask(halved, x.shape[2], mel.dtype);                      // [B, 1, T/2]
         var padding = SequenceMasks.KeyPadding(halved, x.shape[2]);                               // [B, T/2]
         x = nn.functional.relu(x) * mask;
         foreach (var block in blocks) x = block.call(x, mask);
-        var h = encoder.forward(x.transpose(1, 2), padding);                  // [B, T, D]
-        var embedding = tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask)));
-        var latents = resampler.forward(h, padding);
-        return new VoiceConditioning(embedding.MoveToOuterDisposeScope(), latents.MoveToOuterDisposeScope());
+        return (encoder.forward(x.transpose(1, 2), padding), mask, padding);                      // [B, T, D]
     }
 
     /// <summary>[B, C, T] with mask [B, 1, T] → [B, 2C]: mean and standard deviation over valid frames only.</summary>

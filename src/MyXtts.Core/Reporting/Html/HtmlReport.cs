@@ -94,7 +94,7 @@ public static class HtmlReport
             foreach (var (label, key) in new[] { ("output", "output"), ("ground truth", "ground_truth"), ("prompt", "reference") })
                 html.Append("<td>").Append(label).Append("<br>").Append(Audio(evaluation.Folder, line.Files.GetValueOrDefault(key))).Append("</td>");
             html.Append("</tr></table>\n");
-            foreach (var (caption, key) in new[] { ("Predicted log-mel", "mel"), ("Ground-truth log-mel (same colour scale and time axis)", "ground_truth_mel"),
+            foreach (var (caption, key) in new[] { ("Predicted log-mel over the ground-truth log-mel (same colour scale and time axis)", "mel"),
                          ("Teacher-forced alignment: tokens (up) against decoder steps (right); a clean rising staircase is good", "alignment") })
                 if (line.Files.GetValueOrDefault(key) is { } image) Figure(html, Path.Combine(evaluation.Folder, image), caption);
             html.Append("</div>\n");

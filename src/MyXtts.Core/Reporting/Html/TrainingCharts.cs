@@ -1,4 +1,4 @@
-using MyXtts.Core.Reporting.Charts;
+using MyXtts.Core.Reporting.Images;
 
 namespace MyXtts.Core.Reporting.Html;
 
@@ -24,8 +24,8 @@ public static class TrainingCharts
         void Add(string title, string caption, string yLabel, IEnumerable<(string Legend, string Name)> series)
         {
             var curves = series.Select(s => (s.Legend, Points: MetricsLog.Series(records, s.Name))).Where(s => s.Points.Steps.Length > 0)
-                .Select(s => new Curve(s.Legend, s.Points.Steps, s.Points.Values)).ToArray();
-            if (curves.Length > 0) charts.Add(new ReportChart(title, caption, LossCurveChart.Png(curves, title, yLabel)));
+                .Select(s => new LineSeries(s.Legend, s.Points.Steps, s.Points.Values)).ToArray();
+            if (curves.Length > 0) charts.Add(new ReportChart(title, caption, LineChart.Png(curves, title, "step", yLabel, 900, 360)));
         }
         Add("Loss terms (raw)", "Each term's own value (window means at log steps), before its weight.", "loss", raw.Select(t => (t, "train/" + t)));
         Add("Loss terms (weighted)", "Each term times its weight, and their sum: what the optimizer minimises.", "weighted loss",

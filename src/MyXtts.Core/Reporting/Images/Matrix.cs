@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace MyXtts.Core.Reporting.Images;
 
-/// <summary>Host copies of 2-D tensors for the image renderers.</summary>
+/// <summary>Host copies of 2-D tensors and row-major arrays for the image renderers.</summary>
 public static class Matrix
 {
     /// <summary>A 2-D tensor (any float dtype, any device) as <c>float[rows, columns]</c>; <paramref name="columns"/> crops to the first columns (valid frames).</summary>
@@ -16,6 +16,16 @@ public static class Matrix
         var flat = host.data<float>().ToArray();
         var matrix = new float[r, c];
         Buffer.BlockCopy(flat, 0, matrix, 0, flat.Length * sizeof(float));
+        return matrix;
+    }
+
+    /// <summary>A row-major <c>[rows × columns]</c> array (e.g. <c>SynthesisResult.LogMel</c>) as <c>float[rows, columns]</c>.</summary>
+    public static float[,] From(float[] rowMajor, int rows, int columns)
+    {
+        if (rowMajor.Length != rows * columns)
+            throw new ArgumentException($"{rowMajor.Length} values do not fill a {rows} × {columns} matrix.", nameof(rowMajor));
+        var matrix = new float[rows, columns];
+        Buffer.BlockCopy(rowMajor, 0, matrix, 0, rowMajor.Length * sizeof(float));
         return matrix;
     }
 }

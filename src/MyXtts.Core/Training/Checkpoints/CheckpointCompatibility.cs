@@ -32,8 +32,11 @@ public static class CheckpointCompatibility
         var detail = resized is not null
             ? $"parameter '{resized}' is [{string.Join(", ", checkpoint.Shapes[resized])}] in the checkpoint and [{string.Join(", ", current[resized])}] in this model"
             : $"missing keys: {List(missing)}; unexpected keys: {List(unexpected)}";
+        var prosodyOnly = resized is null && unexpected.Length == 0 && missing.All(k => k.StartsWith("variance_adaptor.", StringComparison.Ordinal));
         throw new CheckpointException($"{where} is for a different model size or architecture: {detail}. " +
-                                      $"Checkpoint model: {checkpoint.Model}; this run: {modelDescription}. Use the checkpoint's --model-size / model.* keys, or train a new model.");
+                                      $"Checkpoint model: {checkpoint.Model}; this run: {modelDescription}. " +
+                                      (prosodyOnly ? "The checkpoint has no pitch/energy predictors: set model.use_pitch_predictor=false and model.use_energy_predictor=false to use it."
+                                                   : "Use the checkpoint's --model-size / model.* keys, or train a new model."));
     }
 
     private static string List(IReadOnlyCollection<string> keys) =>

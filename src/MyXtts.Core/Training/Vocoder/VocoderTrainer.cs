@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MyXtts.Core.Runtime;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Reporting;
 using TorchSharp;
@@ -102,6 +103,7 @@ public sealed class VocoderTrainer : IDisposable
 
     private void RunStep(TrainingMeters meters)
     {
+        CollectionSafePoints.Reach();      // no collection may run while this step is inside libtorch (see the class)
         using var _ = _setup.Profiler.ProfileOperation("train_step");
         using var scope = NewDisposeScope();
         var batch = _sampler.Batch(Progress.Epoch, Progress.Position);
@@ -114,6 +116,7 @@ public sealed class VocoderTrainer : IDisposable
     {
         if (_validation is null) return null;
         using var _ = _setup.Profiler.ProfileOperation("validate");
+        CollectionSafePoints.Reach();
         var scores = _validation.Run(Progress.Epoch, Progress.Step, _setup.Device);
         var mean = scores.Average(s => s.MelL1);
         _setup.Log.Information("Validation mel L1 {MelL1:G5} over {Clips} clips (at most {MaxSeconds} s each){Samples:l}", mean, scores.Count,
@@ -125,6 +128,7 @@ public sealed class VocoderTrainer : IDisposable
     {
         if (save) Save(null, isBest: false);
         _setup.Reporter.RunCompleted(outcome, Progress, LastCheckpoint);
+        CollectionSafePoints.Leave();
         return outcome;
     }
 

@@ -46,4 +46,26 @@ public class BatchCollatorTests
         Assert.Equal([1L, 3, 8], loaded.Batch.ReferenceMel.shape);
         Assert.Equal(8L, loaded.Batch.ReferenceMelLengths[0].item<long>());
     }
+
+    [Fact]
+    public void An_f0_track_is_padded_into_the_batch_extras_with_zeros()
+    {
+        var source = new FakeUtterances([3, 5, 2, 4], [10, 7, 12, 30], Speakers, pitched: _ => true);
+        using var loaded = new BatchCollator(source, new ReferencePicker(Speakers, 1), ["a", "b"], -11.5f, 0, 1).Collate([0, 1], 0, 0);
+        var pitch = loaded.Batch.Extra[BatchExtraKeys.Pitch];
+        Assert.Equal([2L, 10], pitch.shape);
+        Assert.Equal(110f + 6, pitch[1, 6].item<float>());
+        Assert.Equal(0f, pitch[1, 7].item<float>());   // padding is unvoiced
+        Assert.False(Collator().Collate([0, 1], 0, 0).Batch.Extra.ContainsKey(BatchExtraKeys.Pitch));   // features without a track: no extra
+    }
+
+    [Fact]
+    public void A_batch_where_only_some_clips_have_an_f0_track_asks_to_clear_the_cache()
+    {
+        var source = new FakeUtterances([3, 5, 2, 4], [10, 7, 12, 30], Speakers, pitched: i => i != 1);
+        var collator = new BatchCollator(source, new ReferencePicker(Speakers, 1), ["a", "b"], -11.5f, 0, 1);
+        var error = Assert.Throws<InvalidDataException>(() => collator.Collate([0, 1], 0, 0));
+        Assert.Contains("'u1'", error.Message);
+        Assert.Contains("clear the feature cache", error.Message);
+    }
 }

@@ -75,6 +75,33 @@ public sealed class DatasetPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Batches_carry_each_clips_f0_frame_by_frame_and_the_cache_key_names_the_tracker()
+    {
+        using var opened = DatasetPipeline.Open(Settings(), new DatasetPaths(Data), NullProfiler.Instance, Logger.None);
+        Assert.True(opened.Store.Extractor.TracksPitch);
+        var collator = new BatchCollator(opened.Train, new ReferencePicker(Enumerable.Range(0, opened.Train.Count).Select(opened.Train.Speaker).ToList(), 1),
+            opened.Speakers, melPadValue: MathF.Log(1e-5f), maxReferenceFrames: 40, seed: 1);
+        using var batch = collator.Collate(Enumerable.Range(0, opened.Train.Count).ToArray(), 0, 0);
+        var pitch = batch.Batch.Extra[BatchExtraKeys.Pitch];
+        Assert.Equal(batch.Batch.Mel.shape[0], pitch.shape[0]);
+        Assert.Equal(batch.Batch.Mel.shape[2], pitch.shape[1]);
+        for (var r = 0; r < opened.Train.Count; r++)
+        {
+            var row = pitch[r].data<float>().ToArray();
+            var voiced = row.Take((int)batch.Batch.MelLengths[r].item<long>()).Where(f => f > 0).Order().ToArray();
+            var expected = 110 + 40 * int.Parse(opened.Train.Speaker(r)[1..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(voiced.Length > 0, $"row {r} has no voiced frame");
+            Assert.InRange(voiced[voiced.Length / 2], expected * 0.97, expected * 1.03);   // the harmonic's F0, from YIN
+            Assert.All(row.Skip((int)batch.Batch.MelLengths[r].item<long>()), f => Assert.Equal(0f, f));
+        }
+
+        var mel = Settings().Model.ToMelSettings();
+        using var melOnly = new FeatureExtractor(DatasetPipeline.AudioOptions(Settings().Data, mel.SampleRate), mel, NullProfiler.Instance);
+        Assert.NotEqual(melOnly.FrontEndKey, opened.Store.Extractor.FrontEndKey);   // a cache written without the track is stale
+        Assert.Contains("\"Pitch\":{", opened.Store.Extractor.FrontEndKey);
+    }
+
+    [Fact]
     public void Reopening_reads_every_clip_from_the_cache()
     {
         using (DatasetPipeline.Open(Settings(), new DatasetPaths(Data), NullProfiler.Instance, Logger.None)) { }
