@@ -2,7 +2,7 @@
 // Does the trainer ever wait for data with a warm cache? Opens DATASET through the project's pipeline with the tiny preset's
 // settings (configs/tiny.json unless [config] names another file; the first run fills the cache), then
 //  1. times full epochs of the prefetching loader alone (consumer doing no work): batches/s, wait per batch;
-//  2. trains the tiny preset's acoustic model (AcousticModels.Create from those settings, its four loss terms, the real
+//  2. trains the tiny preset's acoustic model (AcousticModels.Create from those settings, all its built-in loss terms, the real
 //     Trainer) for one epoch on the same loader, timing every optimizer step and, separately, how long each step waited
 //     for its batch (time spent inside the loader's MoveNext).
 // batch defaults to the preset's data.batch_size; threads to the preset's runtime.threads.
@@ -92,6 +92,9 @@ static ILossTerm Term(string name) => name switch
     AttentionLoss.Name => new AttentionLoss(),
     DurationLoss.Name => new DurationLoss(),
     StopLoss.Name => new StopLoss(),
+    PitchLoss.Name => new PitchLoss(),
+    EnergyLoss.Name => new EnergyLoss(),
+    VoiceSimilarityLoss.Name => new VoiceSimilarityLoss(),
     SpeakerContrastiveLoss.Name => new SpeakerContrastiveLoss(),
     _ => throw new ArgumentException($"no built-in loss term '{name}'"),
 };

@@ -40,11 +40,11 @@ public sealed class PredictorlessCheckpointTests : IDisposable
         var tokenizer = TokenizerBuilder.Build(model, new DataSettings(), ["the birch canoe slid on the smooth planks"], Logger.None);
         using var acoustic = AcousticModels.Create(model, tokenizer.Definition.Symbols.Count);
         var mel = randn(1, 80, 40) - 4;
-        ((IDataInitializedModel)acoustic).InitializeFrom(new TrainingBatch
+        ((IDataInitializedModel)acoustic).InitializeFrom([new TrainingBatch
         {
             Ids = ["a"], Tokens = ones(1, 3, dtype: ScalarType.Int64), TokenLengths = tensor(new long[] { 3 }), Mel = mel, MelLengths = tensor(new long[] { 40 }),
             SpeakerIds = zeros(1, dtype: ScalarType.Int64), ReferenceMel = mel, ReferenceMelLengths = tensor(new long[] { 40 }),
-        });
+        }]);
         var settings = new MyXttsSettings { Model = model, Data = new DataSettings { TrimSilence = false } };
         var json = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new
         {

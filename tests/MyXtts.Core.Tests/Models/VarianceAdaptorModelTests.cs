@@ -61,7 +61,7 @@ public sealed class VarianceAdaptorModelTests
     {
         using var model = Model(energy: false);
         var batch = WithPitch(new SyntheticBatches(6, 3).Collate([0, 1]).Batch);
-        model.InitializeFrom(batch);
+        model.InitializeFrom([batch]);
         var (before, _) = model.Synthesize(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths);
         using (no_grad()) model.named_parameters().Single(p => p.name == "variance_adaptor.pitch_predictor.projection.bias").parameter.add_(3);
         var (after, _) = model.Synthesize(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths);

@@ -48,7 +48,7 @@ public sealed class VoiceSimilarityTests
     {
         using var model = (XttsAcousticModel)Model(AcousticModels.NonAutoregressive);
         var batch = new SyntheticBatches(6, 3).Collate([0, 1, 2]).Batch;
-        model.InitializeFrom(batch);
+        model.InitializeFrom([batch]);
         // The predicted mel as a leaf: any gradient the encoder receives would come from its pass as the judge.
         var predicted = (batch.Mel + 0.3 * torch.randn_like(batch.Mel)).requires_grad_();
         var aux = new Dictionary<string, torch.Tensor>();
