@@ -9,10 +9,11 @@ namespace MyXtts.Core.Data.Batching;
 /// <summary>
 /// Pads a list of utterances into one <see cref="TrainingBatch"/>: tokens padded with the pad id, log-mels padded with
 /// the log of the clamp floor (digital silence), lengths exact, and each utterance's reference mel taken from the
-/// utterance <see cref="ReferencePicker"/> chooses, cropped to at most <c>maxReferenceFrames</c> from a deterministic offset.
+/// utterance <see cref="ReferencePicker"/> chooses, cropped to at most <c>maxReferenceFrames</c> from a deterministic offset;
+/// <paramref name="conditioning"/> adds that reference's pretrained speaker inputs to <c>Extra</c>.
 /// </summary>
 public sealed class BatchCollator(IUtteranceSource source, ReferencePicker references, IReadOnlyList<string> speakerNames,
-    float melPadValue, int maxReferenceFrames, int seed)
+    float melPadValue, int maxReferenceFrames, int seed, IReferenceConditioning? conditioning = null)
 {
     private readonly Dictionary<string, int> _speakerIndex = speakerNames.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
 
@@ -48,6 +49,7 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
             SpeakerIds = tensor(indices.Select(i => (long)_speakerIndex[source.Speaker(i)]).ToArray()).MoveToOuterDisposeScope(),
             ReferenceMel = tensor(refData, [b, nMels, maxRef]).MoveToOuterDisposeScope(),
             ReferenceMelLengths = tensor(refLengths).MoveToOuterDisposeScope(),
+            Extra = conditioning?.For(refIndices).ToDictionary(kv => kv.Key, kv => kv.Value.MoveToOuterDisposeScope()) ?? new Dictionary<string, Tensor>(),
         };
         return new LoadedBatch(batch, epoch, position);
     }

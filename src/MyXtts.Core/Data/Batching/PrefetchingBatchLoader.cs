@@ -77,6 +77,7 @@ public sealed class PrefetchingBatchLoader(BatchCollator collator, IUtteranceSou
             Tokens = Move(b.Tokens, device), TokenLengths = Move(b.TokenLengths, device), Mel = Move(b.Mel, device),
             MelLengths = Move(b.MelLengths, device), SpeakerIds = Move(b.SpeakerIds, device),
             ReferenceMel = Move(b.ReferenceMel, device), ReferenceMelLengths = Move(b.ReferenceMelLengths, device),
+            Extra = b.Extra.ToDictionary(kv => kv.Key, kv => Move(kv.Value, device)),
         };
         batch.Dispose();
         return new LoadedBatch(moved, batch.Epoch, batch.Position);
