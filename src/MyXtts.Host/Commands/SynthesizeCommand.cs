@@ -68,7 +68,7 @@ public static class SynthesizeCommand
             var speakerEncoder = checkpoint is null ? null : CheckpointSpeakerEncoder.Load(session, checkpoint);
             return Synthesize(parse, options, context, session, vocoderName, speakerEncoder);
         }
-        catch (Exception e) when (e is CheckpointException or AudioFormatException or ArgumentException or InvalidOperationException or IOException or NotSupportedException or EmbedException)
+        catch (Exception e) when (e is CheckpointException or AudioFormatException or ArgumentException or InvalidOperationException or IOException or NotSupportedException or EmbedException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
         {
             session.Log.Error("{Error}", e.Message);
             return 2;

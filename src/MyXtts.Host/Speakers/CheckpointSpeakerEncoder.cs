@@ -41,10 +41,15 @@ public static class CheckpointSpeakerEncoder
             $"and {(path == record.Path ? "that file no longer exists" : $"'{path}' does not exist")}. Give its weights with --speaker-encoder-path FILE.");
     }
 
-    /// <summary>The fine-tuned encoder's weights come from the checkpoint; the plugin reads them from a temporary safetensors copy.</summary>
+    /// <summary>
+    /// The fine-tuned encoder's weights come from the checkpoint; the plugin reads them from a temporary safetensors copy,
+    /// written into the recorded file's folder when it still exists (so sidecar files such as Coqui's config_se.json are
+    /// found beside it), else into the temp folder.
+    /// </summary>
     private static ISpeakerEncoder FromCheckpoint(RunSession session, TrainingCheckpoint checkpoint, ISpeakerEncoder encoder, SpeakerEncoderRecord record)
     {
-        var temporary = Path.Combine(Path.GetTempPath(), $"myxtts-speaker-encoder-{Guid.NewGuid():N}.safetensors");
+        var folder = Path.GetDirectoryName(record.Path ?? "") is { Length: > 0 } f && Directory.Exists(f) ? f : Path.GetTempPath();
+        var temporary = Path.Combine(folder, $".myxtts-speaker-encoder-{Guid.NewGuid():N}.safetensors");
         try
         {
             checkpoint.WriteSpeakerEncoderWeights(temporary);

@@ -3,6 +3,7 @@ using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Core.Data.Batching;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.IO;
+using MyXtts.Core.Speakers;
 using MyXtts.Core.Speakers.Conditioning;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Host.Cli;
@@ -70,6 +71,7 @@ public sealed class PretrainedSpeakerConditioning
         try
         {
             path = SpeakerEncoderWeights.Load(encoder, type, model.SpeakerEncoderPath, session.Configuration.Provenance.SourceOf(SpeakerEncoderChoice.PathKey));
+            Probe(encoder, type, path);
         }
         catch (EmbedException e)
         {
@@ -90,6 +92,26 @@ public sealed class PretrainedSpeakerConditioning
         if (encoder is ITrainableSpeakerEncoder trainable && !frozen) trainable.Module.eval();
         return new(encoder, record);
     }
+
+    /// <summary>
+    /// Embeds one second of low noise, so weights that load but do not work with the encoder (e.g. a Coqui checkpoint
+    /// whose config is missing) fall back here rather than failing mid-run.
+    /// </summary>
+    private static void Probe(ISpeakerEncoder encoder, string type, string path)
+    {
+        var random = new Random(1);
+        var clip = Enumerable.Range(0, encoder.SampleRate).Select(_ => (float)(0.01 * (random.NextDouble() * 2 - 1))).ToArray();
+        try
+        {
+            SpeakerEmbedder.Embed(encoder, [clip]);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new EmbedException($"Speaker encoder '{type}' loaded '{path}' but cannot embed with it ({e.GetType().Name}: {FirstLine(e.Message)}).", e);
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     /// <summary>Warns when a resumed checkpoint was trained with other pretrained encoder weights than this run loads.</summary>
     public void CheckResume(CheckpointManifest resumed, ILogger log)

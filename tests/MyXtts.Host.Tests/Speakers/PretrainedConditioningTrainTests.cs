@@ -127,6 +127,29 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         Assert.Contains("the fine-tuned weights stored in", error);
     }
 
+    [ParityTheory]
+    [InlineData("ecapa_tdnn")]
+    [InlineData("coqui_resnet")]
+    [InlineData("coqui_lstm")]
+    public async Task Each_built_in_encoder_fine_tunes_and_synthesizes_from_the_weights_stored_in_the_checkpoint(string fixture)
+    {
+        var weights = _corpus.Directory.Combine($"{fixture}-copy", Path.GetFileName(EncoderFixtures.Checkpoint(fixture)));
+        Directory.CreateDirectory(Path.GetDirectoryName(weights)!);
+        File.Copy(EncoderFixtures.Checkpoint(fixture), weights, overwrite: true);
+        var sidecar = Path.Combine(Path.GetDirectoryName(EncoderFixtures.Checkpoint(fixture))!, "config_se.json");   // coqui_lstm's config lives beside it
+        if (File.Exists(sidecar)) File.Copy(sidecar, Path.Combine(Path.GetDirectoryName(weights)!, "config_se.json"), overwrite: true);
+        var run = $"tuned-{fixture}";
+
+        var (exit, error) = await Run(Train(run, "--speaker-encoder-type", EncoderFixtures.EncoderType(fixture), "--speaker-encoder-path", weights, "--unfreeze-speaker-encoder"));
+
+        Assert.True(exit == 0, error);
+        var checkpoint = Latest(run);
+        Assert.True(checkpoint.HasSpeakerEncoder);
+        File.Delete(weights);
+        (exit, error) = await Run(Synthesize(checkpoint.Manifest.Path!, _corpus.Directory.Combine($"{run}.wav")));
+        Assert.True(exit == 0, error);
+    }
+
     [Theory]
     [InlineData("missing")]
     [InlineData("unfitting")]
