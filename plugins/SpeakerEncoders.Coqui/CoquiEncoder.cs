@@ -17,7 +17,7 @@ namespace MyXtts.Plugins.SpeakerEncoders.Coqui;
 /// </summary>
 [Plugin("coqui", Options = typeof(CoquiOptions),
     Summary = "Coqui TTS speaker encoder (model_se.pth): YourTTS ResNet or the older LSTM, detected from the checkpoint")]
-public sealed class CoquiEncoder(CoquiOptions options, ILogger logger) : ISpeakerEncoder
+public sealed class CoquiEncoder(CoquiOptions options, ILogger logger) : ITrainableSpeakerEncoder
 {
     private LoadedEncoder? _loaded;
     private AudioProcessorMel? _featureFrontEnd;
@@ -27,6 +27,13 @@ public sealed class CoquiEncoder(CoquiOptions options, ILogger logger) : ISpeake
 
     /// <inheritdoc />
     public int SampleRate => Loaded.Audio.SampleRate;
+
+    /// <summary>
+    /// The ResNet or LSTM network with its torch mel front end (the keys of <c>model_se.pth</c>'s model), for fine-tuning;
+    /// exists once weights are loaded. A safetensors copy of it carries no config: loaded on its own it gets a config_se.json
+    /// beside it, else YourTTS' audio settings.
+    /// </summary>
+    public nn.Module Module => Loaded.Network;
 
     /// <inheritdoc />
     public void LoadWeights(string path)

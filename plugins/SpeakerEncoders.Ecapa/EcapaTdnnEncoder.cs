@@ -17,7 +17,7 @@ namespace MyXtts.Plugins.SpeakerEncoders.Ecapa;
 /// first (the <see cref="ISpeakerEncoder"/> contract); padded rows are handled through their lengths as SpeechBrain does.
 /// </summary>
 [Plugin("ecapa_tdnn", Summary = "SpeechBrain ECAPA-TDNN (spkrec-ecapa-voxceleb embedding_model.ckpt or .safetensors): 80-bin fbank at 16 kHz, 192-dim embedding")]
-public sealed class EcapaTdnnEncoder : ISpeakerEncoder
+public sealed class EcapaTdnnEncoder : ITrainableSpeakerEncoder
 {
     private readonly ILogger _logger;
     private readonly Fbank _fbank = new();
@@ -89,6 +89,10 @@ public sealed class EcapaTdnnEncoder : ISpeakerEncoder
         var features = SentenceMeanNormalization.Apply(_fbank.Compute(wav), relative);          // [B, T', 80]
         return model.call(features, relative).squeeze(1).MoveToOuterDisposeScope();             // [B, D]
     }
+
+    /// <summary>The ECAPA-TDNN network (state-dict keys as in <c>embedding_model.ckpt</c>), for fine-tuning; exists once weights are loaded.</summary>
+    public nn.Module Module => _model ?? throw new InvalidOperationException(
+        "ecapa_tdnn has no network before LoadWeights: its channel sizes come from the checkpoint. Load embedding_model.ckpt first.");
 
     /// <summary>Internal access for parity tests: the front end and the network.</summary>
     internal Fbank FrontEnd => _fbank;

@@ -15,7 +15,7 @@ namespace MyXtts.Plugins.SpeakerEncoders.Resemblyzer;
 /// </summary>
 [Plugin("resemblyzer", Options = typeof(ResemblyzerOptions),
     Summary = "Resemblyzer VoiceEncoder (pretrained.pt): 256-dim embeddings from 16 kHz audio, partial windows averaged")]
-public sealed class ResemblyzerEncoder : ISpeakerEncoder
+public sealed class ResemblyzerEncoder : ITrainableSpeakerEncoder
 {
     private readonly VoiceEncoderNetwork _network = new();
     private readonly ResemblyzerMel _mel = new();
@@ -35,6 +35,9 @@ public sealed class ResemblyzerEncoder : ISpeakerEncoder
 
     /// <inheritdoc />
     public int SampleRate => ResemblyzerMel.SampleRate;
+
+    /// <summary>The VoiceEncoder network (<c>lstm</c>, <c>linear</c>: the keys of <c>pretrained.pt</c>'s model_state), for fine-tuning.</summary>
+    public nn.Module Module => _network;
 
     /// <inheritdoc />
     public void LoadWeights(string path)

@@ -63,7 +63,7 @@ internal sealed class ConfigTree(IReadOnlyDictionary<string, object?> values, st
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
         JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),   // without the cast the ?: is double and every integer became one
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

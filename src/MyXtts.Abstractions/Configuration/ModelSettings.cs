@@ -153,6 +153,22 @@ public sealed record ModelSettings
     [ConfigurationKeyName("speaker_encoder_path")]
     public string? SpeakerEncoderPath { get; init; }
 
+    /// <summary>
+    /// Also condition the acoustic model on the pretrained speaker encoder's embedding of the reference clip (projected
+    /// and added to the voice vector). A <see cref="SpeakerEncoderPath"/> given while this key is at its default turns it
+    /// on (logged); an explicit false wins over a path.
+    /// </summary>
+    [ConfigurationKeyName("use_pretrained_speaker_encoder")]
+    public bool UsePretrainedSpeakerEncoder { get; init; }
+
+    /// <summary>
+    /// Keep the pretrained speaker encoder's weights fixed: no gradient, no optimizer state, each clip embedded once and
+    /// cached. False fine-tunes it with the model at <c>training.speaker_encoder_learning_rate</c> and stores its weights
+    /// in the checkpoints.
+    /// </summary>
+    [ConfigurationKeyName("freeze_speaker_encoder")]
+    public bool FreezeSpeakerEncoder { get; init; } = true;
+
     /// <summary>Condition the model on a reference voice (off: one voice, no audio encoder or style tokens).</summary>
     [ConfigurationKeyName("use_voice_conditioning")]
     public bool UseVoiceConditioning { get; init; } = true;

@@ -14,6 +14,13 @@ public sealed record TrainingSettings
     [ConfigurationKeyName("learning_rate"), Range(1e-8, 1.0)]
     public double LearningRate { get; init; } = 1e-4;
 
+    /// <summary>
+    /// Peak learning rate of the pretrained speaker encoder when it is fine-tuned (<c>model.freeze_speaker_encoder=false</c>);
+    /// it follows the same schedule as <see cref="LearningRate"/>, scaled by the ratio of the two.
+    /// </summary>
+    [ConfigurationKeyName("speaker_encoder_learning_rate"), Range(1e-10, 1.0)]
+    public double SpeakerEncoderLearningRate { get; init; } = 1e-5;
+
     /// <summary>Linear warm-up steps.</summary>
     [ConfigurationKeyName("warmup_steps"), Range(0, 10_000_000)]
     public int WarmupSteps { get; init; } = 4000;

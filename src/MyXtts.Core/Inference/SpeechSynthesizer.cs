@@ -1,11 +1,13 @@
 using MyXtts.Abstractions.Audio;
 using MyXtts.Abstractions.Configuration;
 using MyXtts.Abstractions.Profiling;
+using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Vocoders;
 using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.Models;
 using MyXtts.Core.Runtime;
+using MyXtts.Core.Speakers;
 using MyXtts.Core.Text;
 using MyXtts.Core.Training.Checkpoints;
 using TorchSharp;
@@ -38,11 +40,12 @@ public sealed partial class SpeechSynthesizer : IDisposable
     private readonly bool _ownsVocoder;
     private readonly Device _device;
     private readonly int _referenceFrames;
+    private readonly ISpeakerEncoder? _speakerEncoder;
 
     private SpeechSynthesizer(IAcousticModel model, TextTokenizer tokenizer, FeatureExtractor features, IVocoder vocoder, bool ownsVocoder,
-        Device device, MyXttsSettings settings, CheckpointManifest manifest)
+        Device device, MyXttsSettings settings, CheckpointManifest manifest, ISpeakerEncoder? speakerEncoder)
     {
-        (_model, _tokenizer, _features, _vocoder, _ownsVocoder, _device) = (model, tokenizer, features, vocoder, ownsVocoder, device);
+        (_model, _tokenizer, _features, _vocoder, _ownsVocoder, _device, _speakerEncoder) = (model, tokenizer, features, vocoder, ownsVocoder, device, speakerEncoder);
         Settings = settings;
         Mel = features.Mel;
         Checkpoint = manifest.Path ?? "";
@@ -94,7 +97,8 @@ public sealed partial class SpeechSynthesizer : IDisposable
             if (vocoder.Mel.DescribeMismatch(mel) is { } difference)
                 throw new CheckpointException($"The vocoder was trained with a different mel definition than the acoustic model in '{checkpointPath}': {difference} " +
                                               "(vocoder vs model). Use a vocoder trained on this model's mel settings, or the built-in griffin_lim.");
-            model = AcousticModels.Create(settings.Model, manifest.Tokenizer!.Symbols.Count);
+            var speakerEncoder = PretrainedSpeakerEncoder.For(checkpoint, options.SpeakerEncoder);
+            model = AcousticModels.Create(settings.Model, manifest.Tokenizer!.Symbols.Count, speakerEncoder is null ? 0 : manifest.SpeakerEncoder!.EmbeddingDim);
             CheckpointCompatibility.Check(manifest, model.Module, model.Description, manifest.Tokenizer, mel);
             checkpoint.RestoreModel(model.Module);
             model.Module.to(device);
@@ -102,7 +106,7 @@ public sealed partial class SpeechSynthesizer : IDisposable
             // The F0 track serves only TeacherForce's pitch targets, so it is taken only for a model with a pitch predictor.
             features = new FeatureExtractor(DatasetPipeline.AudioOptions(settings.Data, mel.SampleRate), mel, NullProfiler.Instance,
                 trackPitch: model.Options is { DecoderStrategy: AcousticModels.NonAutoregressive, PitchPredictor: true });
-            return new SpeechSynthesizer(model, tokenizer, features, vocoder, ownsVocoder, device, settings, manifest);
+            return new SpeechSynthesizer(model, tokenizer, features, vocoder, ownsVocoder, device, settings, manifest, speakerEncoder);
         }
         catch
         {
@@ -123,11 +127,12 @@ public sealed partial class SpeechSynthesizer : IDisposable
         var features = _features.Extract(path);
         var (shape, data) = features.Arrays[Data.Cache.FeatureSet.Mel];
         int nMels = shape[0], frames = shape[1];
-        if (frames <= _referenceFrames) return new VoiceReference(data, nMels, frames, path);
+        var embedding = _speakerEncoder is null ? null : PretrainedSpeakerEncoder.Embed(_speakerEncoder, path, _gate);
+        if (frames <= _referenceFrames) return new VoiceReference(data, nMels, frames, path) { SpeakerEmbedding = embedding };
         var start = (frames - _referenceFrames) / 2;
         var cropped = new float[nMels * _referenceFrames];
         for (var m = 0; m < nMels; m++) Array.Copy(data, m * frames + start, cropped, m * _referenceFrames, _referenceFrames);
-        return new VoiceReference(cropped, nMels, _referenceFrames, path);
+        return new VoiceReference(cropped, nMels, _referenceFrames, path) { SpeakerEmbedding = embedding };
     }
 
     /// <summary>Speaks <paramref name="text"/> in the voice of <paramref name="reference"/>.</summary>
@@ -152,7 +157,7 @@ public sealed partial class SpeechSynthesizer : IDisposable
             var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);
             var referenceLengths = tensor(new long[] { reference.Frames }, device: _device);
             using var style = StyleTensor(options.StyleWeights);
-            var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, options.Speed, style);
+            var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, options.Speed, style, Conditioning(reference));
             var frames = (int)lengths[0].item<long>();
             var logMel = mel[0, .., ..frames].to(ScalarType.Float32).contiguous();
             var audio = _vocoder.Synthesize(logMel.unsqueeze(0))[0].to(ScalarType.Float32).cpu();
@@ -163,6 +168,15 @@ public sealed partial class SpeechSynthesizer : IDisposable
                 LogMel = logMel.cpu().data<float>().ToArray(),
             };
         }
+    }
+
+    /// <summary>The reference's pretrained speaker embedding [1, E] for a model trained with one.</summary>
+    private Dictionary<string, Tensor>? Conditioning(VoiceReference reference)
+    {
+        if (_speakerEncoder is null) return null;
+        var embedding = reference.SpeakerEmbedding ?? throw new ArgumentException(
+            $"This model is conditioned on a pretrained speaker encoder but the reference '{reference.Source}' has no speaker embedding; load it with this synthesizer's LoadReference.", nameof(reference));
+        return new Dictionary<string, Tensor> { [ConditioningKeys.PretrainedSpeakerEmbedding] = tensor(embedding, device: _device).unsqueeze(0) };
     }
 
     private Tensor? StyleTensor(IReadOnlyList<float>? weights)

@@ -1,3 +1,4 @@
+using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Vocoders;
 using static TorchSharp.torch;
 
@@ -14,4 +15,11 @@ public sealed record SynthesizerOptions
     /// disposes a vocoder it created, never one given here.
     /// </summary>
     public IVocoder? Vocoder { get; init; }
+
+    /// <summary>
+    /// The pretrained speaker encoder a checkpoint trained with pretrained speaker conditioning needs (its
+    /// <c>SpeakerEncoderRecord</c> names the type and weights), with its weights loaded. For a fine-tuned encoder the
+    /// synthesizer copies the checkpoint's weights into it. Never disposed by the synthesizer; ignored for other checkpoints.
+    /// </summary>
+    public ISpeakerEncoder? SpeakerEncoder { get; init; }
 }

@@ -7,6 +7,9 @@ namespace MyXtts.Core.Inference;
 /// </summary>
 public sealed record VoiceReference(float[] LogMel, int NMels, int Frames, string Source)
 {
+    /// <summary>The pretrained speaker encoder's embedding of the clip, for a model trained with one; null otherwise.</summary>
+    public float[]? SpeakerEmbedding { get; init; }
+
     /// <summary>Seconds of reference audio the mel covers, for a hop of <paramref name="hopLength"/> at <paramref name="sampleRate"/>.</summary>
     public double Seconds(int hopLength, int sampleRate) => (double)Frames * hopLength / sampleRate;
 }

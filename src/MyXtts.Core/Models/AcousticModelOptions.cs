@@ -36,6 +36,12 @@ public sealed record AcousticModelOptions
     /// <summary>Non-autoregressive: a per-token energy predictor and energy embedding (<c>model.use_energy_predictor</c>).</summary>
     public bool EnergyPredictor { get; init; }
 
+    /// <summary>
+    /// Embedding size of the pretrained speaker encoder whose embedding the model also reads (through
+    /// <c>speaker_projection</c>); 0 = no pretrained speaker conditioning. Comes from the encoder, not from a setting.
+    /// </summary>
+    public int PretrainedSpeakerDim { get; init; }
+
     /// <summary>Autoregressive: stop when the stop token's probability exceeds this.</summary>
     public double StopThreshold { get; init; } = 0.5;
 
@@ -48,8 +54,12 @@ public sealed record AcousticModelOptions
     /// </summary>
     public double PrenetDropout { get; init; } = 0.5;
 
-    /// <summary>The options <paramref name="model"/> describes for a vocabulary of <paramref name="vocabSize"/> symbols. Throws for combinations the model cannot build.</summary>
-    public static AcousticModelOptions From(ModelSettings model, int vocabSize)
+    /// <summary>
+    /// The options <paramref name="model"/> describes for a vocabulary of <paramref name="vocabSize"/> symbols, with a
+    /// <c>speaker_projection</c> from a <paramref name="pretrainedSpeakerDim"/>-dim pretrained embedding when it is above 0.
+    /// Throws for combinations the model cannot build.
+    /// </summary>
+    public static AcousticModelOptions From(ModelSettings model, int vocabSize, int pretrainedSpeakerDim = 0)
     {
         Divides("model.text_encoder_dim", model.TextEncoderDim, "model.text_encoder_heads", model.TextEncoderHeads);
         Divides("model.audio_encoder_dim", model.AudioEncoderDim, "model.audio_encoder_heads", model.AudioEncoderHeads);
@@ -68,7 +78,7 @@ public sealed record AcousticModelOptions
             ResamplerLayers = model.VoiceConditioningLayers, ConditioningLatents = model.NumConditioningLatents,
             Gst = model.UseGst, GstTokens = model.GstNumTokens, ReductionFactor = model.ReductionFactor,
             Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
-            StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken,
+            StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken, PretrainedSpeakerDim = pretrainedSpeakerDim,
             PitchPredictor = model.UsePitchPredictor, EnergyPredictor = model.UseEnergyPredictor,
         };
     }

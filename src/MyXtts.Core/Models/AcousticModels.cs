@@ -19,8 +19,12 @@ public static class AcousticModels
     /// <summary>The strategies there are, in the order they are listed in errors.</summary>
     public static IReadOnlyList<string> Strategies { get; } = [NonAutoregressive, Autoregressive];
 
-    /// <summary>The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols.</summary>
-    public static IAcousticModel Create(ModelSettings settings, int vocabSize) => Create(AcousticModelOptions.From(settings, vocabSize));
+    /// <summary>
+    /// The model <paramref name="settings"/> describe, for a tokenizer with <paramref name="vocabSize"/> symbols, also
+    /// conditioned on a pretrained speaker encoder's <paramref name="pretrainedSpeakerDim"/>-dim embedding when above 0.
+    /// </summary>
+    public static IAcousticModel Create(ModelSettings settings, int vocabSize, int pretrainedSpeakerDim = 0) =>
+        Create(AcousticModelOptions.From(settings, vocabSize, pretrainedSpeakerDim));
 
     /// <summary>The model of <paramref name="options"/>' decoder strategy.</summary>
     public static IAcousticModel Create(AcousticModelOptions options) => options.DecoderStrategy switch

@@ -1,3 +1,4 @@
+using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Core.Training;
 using static TorchSharp.torch;
 
@@ -15,4 +16,10 @@ public interface IAcousticModel : ITrainableModel, ISynthesisModel
 
     /// <summary>The style tokens, when the model has them (0 otherwise).</summary>
     long StyleTokenCount { get; }
+
+    /// <summary>
+    /// The fine-tuned pretrained speaker encoder the model runs on <c>ConditioningKeys.ReferenceWaveform</c> when a batch
+    /// carries no precomputed embedding; null (the default) when embeddings come precomputed (frozen encoder).
+    /// </summary>
+    ISpeakerEncoder? SpeakerEncoder { get; set; }
 }

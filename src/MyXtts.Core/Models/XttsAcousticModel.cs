@@ -1,4 +1,5 @@
 using System.Globalization;
+using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Training;
 using MyXtts.Core.Models.Alignment;
 using MyXtts.Core.Models.Conditioning;
@@ -31,6 +32,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     private readonly TextEncoder text_encoder;
     private readonly AudioEncoder? audio_encoder;
     private readonly GlobalStyleTokens? gst;
+    private readonly Linear? speaker_projection;
     private readonly Linear text_condition;
     private readonly Linear duration_condition;
     private readonly Conv1d mean_projection;
@@ -59,6 +61,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
                 o.ConditioningLatents, o.ResamplerLayers, o.DecoderDim, o.VoiceDropout);
             if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, ModelSizing.LargestDivisor(o.SpeakerDim, 4));
         }
+        if (o.PretrainedSpeakerDim > 0) speaker_projection = nn.Linear(o.PretrainedSpeakerDim, o.SpeakerDim);
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         duration_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         mean_projection = nn.Conv1d(o.TextDim, stacked, 1);
@@ -83,6 +86,9 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     /// <summary>The style tokens, when the model has them.</summary>
     public long StyleTokenCount => gst?.TokenCount ?? 0;
 
+    /// <inheritdoc />
+    public ISpeakerEncoder? SpeakerEncoder { get; set; }
+
     public string Description
     {
         get
@@ -93,7 +99,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
                 $"xtts_acoustic non_autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
                 $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), variance {Variance} ({Count(variance_adaptor)} M), decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
-                $"postnet ({Count(postnet)} M); vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
+                $"{(speaker_projection is null ? "" : $"pretrained speaker {o.PretrainedSpeakerDim}->{o.SpeakerDim}, ")}postnet ({Count(postnet)} M); vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
         }
     }
 
@@ -119,7 +125,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         var steps = FrameStacking.ReducedLengths(batch.MelLengths, r);
         var (stepMask, stepPadding) = Masks(steps, target.shape[2], dtype);
 
-        var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Tokens.shape[0], dtype);
+        var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Extra, batch.Tokens.shape[0], dtype);
         var text = EncodeText(batch.Tokens, batch.TokenLengths, voice, dtype);
 
         var path = Align(text.Means, target, batch.TokenLengths, steps);                                    // [B, L, T']
@@ -156,7 +162,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     /// Returns the log-mel [B, n_mels, T] (after the postnet) and valid frames [B]. Runs in eval mode without gradients.
     /// </summary>
     public (Tensor Mel, Tensor Lengths) Synthesize(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths,
-        double speed = 1.0, Tensor? styleWeights = null)
+        double speed = 1.0, Tensor? styleWeights = null, IReadOnlyDictionary<string, Tensor>? conditioning = null)
     {
         if (!(speed > 0) || double.IsInfinity(speed))
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "Speaking rate must be a positive number (1 = as trained, 1.2 = 20 % faster).");
@@ -169,7 +175,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var dtype = referenceMel.dtype;
-            var voice = Voice(referenceMel, referenceLengths, styleWeights, tokens.shape[0], dtype);
+            var voice = Voice(referenceMel, referenceLengths, styleWeights, conditioning, tokens.shape[0], dtype);
             var text = EncodeText(tokens, tokenLengths, voice, dtype);
             var tokenMask = SequenceMasks.Valid(tokenLengths, tokens.shape[1]);
             var durations = (text.LogDurations.exp() / speed).round().clamp_min(1).to(ScalarType.Int64) * tokenMask.to(ScalarType.Int64);
@@ -189,8 +195,10 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
 
     private sealed record TextStates(Tensor Hidden, Tensor Means, Tensor LogDurations, Prosody? Prosody, Tensor Mask, Tensor Padding);
 
-    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype) =>
-        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype);
+    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, IReadOnlyDictionary<string, Tensor>? conditioning,
+        long batch, ScalarType dtype) =>
+        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype,
+            speaker_projection is null ? null : new PretrainedSpeaker(speaker_projection, conditioning, SpeakerEncoder));
 
     /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L], log durations [B, L] and predicted prosody.</summary>
     private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
@@ -269,7 +277,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     {
         if (disposing)
         {
-            mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose();
+            mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose(); speaker_projection?.Dispose();
             text_condition.Dispose(); duration_condition.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose(); variance_adaptor?.Dispose();
             decoder.Dispose(); postnet.Dispose();
         }

@@ -35,12 +35,24 @@ public sealed class Trainer : IDisposable
         _setup = setup;
         _options = setup.Options;
         if (setup.Precision.ComputeDtype != ScalarType.Float32) setup.Model.Module.to(setup.Precision.ComputeDtype);   // casts by hand: no autocast in TorchSharp
-        _optimizer = OptimizerFactory.Create(setup.Model.Module.parameters().Where(p => p.requires_grad), setup.Settings);
+        ParameterGroups = ParameterGroupsOf(setup);
+        _optimizer = OptimizerFactory.Create(ParameterGroups, setup.Settings);
         _schedule = LearningRateSchedules.From(setup.Settings, _options.MaxSteps ?? (long)_options.Epochs * StepsPerEpoch);
         _scaler = setup.Precision.CreateLossScaler();
         OptionalOutputs.Enable(setup.Model, setup.LossTerms);
-        _step = new TrainingStep(setup.Model, new LossSet(setup.LossTerms), _optimizer, _schedule, setup.Precision, _scaler, setup.ProcessGroup, _options.GradientClipNorm);
+        _step = new TrainingStep(setup.Model, new LossSet(setup.LossTerms), _optimizer, _schedule, setup.Precision, _scaler, setup.ProcessGroup, _options.GradientClipNorm,
+            setup.SpeakerEncoder?.parameters());
         _reporter = setup.ProcessGroup.Rank == 0 ? setup.Reporter : new CompositeReporter();
+    }
+
+    /// <summary>What the optimizer trains: the model's parameters, then a fine-tuned speaker encoder's at its own learning rate.</summary>
+    public IReadOnlyList<ParameterGroup> ParameterGroups { get; }
+
+    private static IReadOnlyList<ParameterGroup> ParameterGroupsOf(TrainerSetup setup)
+    {
+        var model = new ParameterGroup(setup.Model.Module.parameters().Where(p => p.requires_grad).ToArray(), setup.Settings.LearningRate);
+        return setup.SpeakerEncoder is not { } encoder ? [model]
+            : [model, new ParameterGroup(encoder.parameters().Where(p => p.requires_grad).ToArray(), setup.Settings.SpeakerEncoderLearningRate)];
     }
 
     /// <summary>Where the run stands (advanced by <see cref="Fit"/>, replaced by <see cref="Resume"/>).</summary>
@@ -60,6 +72,7 @@ public sealed class Trainer : IDisposable
     {
         CheckpointCompatibility.Check(checkpoint.Manifest, _setup.Model.Module, _setup.Model.Description, _setup.Tokenizer, _setup.Mel);
         checkpoint.RestoreModel(_setup.Model.Module);
+        if (_setup.SpeakerEncoder is { } encoder) checkpoint.RestoreSpeakerEncoder(encoder);
         checkpoint.RestoreOptimizer(_optimizer);
         _scaler.Restore(checkpoint.Manifest.LossScaler);
         checkpoint.RestoreRandomState();
@@ -247,7 +260,7 @@ public sealed class Trainer : IDisposable
         using var _ = _setup.Profiler.ProfileOperation("checkpoint");
         if (_setup.Checkpoints is { } store && _setup.ProcessGroup.Rank == 0)
         {
-            LastCheckpoint = store.Save(Progress.Step, path => TrainingCheckpoint.Write(path, Manifest(validationLoss), _setup.Model.Module, _optimizer), isBest);
+            LastCheckpoint = store.Save(Progress.Step, path => TrainingCheckpoint.Write(path, Manifest(validationLoss), _setup.Model.Module, _optimizer, _setup.SpeakerEncoder), isBest);
             _setup.Log.Debug("Saved checkpoint {Checkpoint} (step {Step}{Best})", LastCheckpoint, Progress.Step, isBest ? ", best so far" : "");
         }
         _setup.ProcessGroup.Barrier();
@@ -258,7 +271,7 @@ public sealed class Trainer : IDisposable
         Progress = Progress, LossScaler = _scaler.State, Scheduler = _schedule.Description, Optimizer = _setup.Settings.Optimizer,
         Model = _setup.Model.Description, Shapes = CheckpointCompatibility.Shapes(_setup.Model.Module),
         Configuration = _setup.Configuration, Tokenizer = _setup.Tokenizer, Mel = _setup.Mel,
-        CodeVersion = TrainingCheckpoint.CodeVersion, ValidationLoss = validationLoss,
+        CodeVersion = TrainingCheckpoint.CodeVersion, ValidationLoss = validationLoss, SpeakerEncoder = _setup.SpeakerEncoderRecord,
     };
 
     private TrainingDivergedException Diverged() => new(
@@ -269,7 +282,7 @@ public sealed class Trainer : IDisposable
 
     private RunSummary Summary()
     {
-        var parameters = _setup.Model.Module.parameters().ToArray();
+        var parameters = _setup.Model.Module.parameters().Concat(_setup.SpeakerEncoder?.parameters() ?? []).ToArray();
         return new RunSummary(_setup.Model.Description, parameters.Sum(p => p.numel()), parameters.Where(p => p.requires_grad).Sum(p => p.numel()),
             _setup.Device, _setup.Precision.ToString(),
             _setup.LossTerms.Select(t => new LossTermSummary(t.Name, t.Weight, t.WeightSource)).ToArray(), _schedule.Description,

@@ -12,6 +12,7 @@ using MyXtts.Core.Training.Samples;
 using Serilog;
 using Serilog.Core;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace MyXtts.Core.Training;
 
@@ -46,6 +47,14 @@ public sealed record TrainerSetup
     /// <summary>Times <c>train_step</c>, <c>validate</c> and <c>checkpoint</c>; the null profiler by default.</summary>
     public IOperationProfiler Profiler { get; init; } = NullProfiler.Instance;
     public ILogger Log { get; init; } = Logger.None;
+    /// <summary>
+    /// The network of a fine-tuned (unfrozen) pretrained speaker encoder: a second parameter group at
+    /// <c>training.speaker_encoder_learning_rate</c>, stored in every checkpoint and restored on resume. Null when there is
+    /// none or it is frozen (then it has no gradient and no optimizer state).
+    /// </summary>
+    public nn.Module? SpeakerEncoder { get; init; }
+    /// <summary>The pretrained speaker encoder as used (or its fallback), recorded in every checkpoint.</summary>
+    public SpeakerEncoderRecord? SpeakerEncoderRecord { get; init; }
     /// <summary>Evaluates the checkpoint written after each epoch and at the end (rank 0); null evaluates nothing.</summary>
     public ICheckpointEvaluator? Evaluator { get; init; }
 }

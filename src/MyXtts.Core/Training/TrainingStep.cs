@@ -21,10 +21,12 @@ namespace MyXtts.Core.Training;
 /// <item>optimizer step.</item>
 /// </list>
 /// </summary>
+/// <param name="extraParameters">Trained parameters outside the model's module (a fine-tuned speaker encoder), clipped,
+/// averaged and guarded with the model's.</param>
 public sealed class TrainingStep(ITrainableModel model, LossSet losses, OptimizerHelper optimizer, ILearningRateSchedule schedule,
-    PrecisionPolicy precision, ILossScaler scaler, IProcessGroup processGroup, double clipNorm)
+    PrecisionPolicy precision, ILossScaler scaler, IProcessGroup processGroup, double clipNorm, IEnumerable<Parameter>? extraParameters = null)
 {
-    private readonly Parameter[] _parameters = model.Module.parameters().Where(p => p.requires_grad).ToArray();
+    private readonly Parameter[] _parameters = model.Module.parameters().Concat(extraParameters ?? []).Where(p => p.requires_grad).ToArray();
     private readonly Device _device = model.Module.parameters().FirstOrDefault()?.device ?? CPU;
 
     /// <summary>Trainable parameters, in module order.</summary>

@@ -8,6 +8,7 @@ using MyXtts.Core.Inference;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Plugins;
+using MyXtts.Host.Speakers;
 using Spectre.Console;
 
 namespace MyXtts.Host.Commands;
@@ -58,19 +59,24 @@ public static class SynthesizeCommand
     private static int Run(ParseResult parse, GlobalOptions globals, Options options, CliContext context)
     {
         var vocoderName = parse.GetValue(options.Vocoder)!;
-        using var session = RunSession.Start(parse, globals, context, "synthesize", [$"{PluginKinds.Token(PluginKind.Vocoder)}={vocoderName}"]);
+        var checkpointPath = parse.GetValue(options.Checkpoint)!.FullName;
+        var checkpoint = ReadOrNull(checkpointPath);
+        using var session = RunSession.Start(parse, globals, context, "synthesize", [$"{PluginKinds.Token(PluginKind.Vocoder)}={vocoderName}"],
+            configuredPlugins: (_, _) => CheckpointSpeakerEncoder.SelectionValues(checkpoint?.Manifest.SpeakerEncoder));
         try
         {
-            return Synthesize(parse, options, context, session, vocoderName);
+            var speakerEncoder = checkpoint is null ? null : CheckpointSpeakerEncoder.Load(session, checkpoint);
+            return Synthesize(parse, options, context, session, vocoderName, speakerEncoder);
         }
-        catch (Exception e) when (e is CheckpointException or AudioFormatException or ArgumentException or InvalidOperationException or IOException or NotSupportedException)
+        catch (Exception e) when (e is CheckpointException or AudioFormatException or ArgumentException or InvalidOperationException or IOException or NotSupportedException or EmbedException or InvalidDataException or System.Runtime.InteropServices.ExternalException)
         {
             session.Log.Error("{Error}", e.Message);
             return 2;
         }
     }
 
-    private static int Synthesize(ParseResult parse, Options options, CliContext context, RunSession session, string vocoderName)
+    private static int Synthesize(ParseResult parse, Options options, CliContext context, RunSession session, string vocoderName,
+        MyXtts.Abstractions.SpeakerEncoders.ISpeakerEncoder? speakerEncoder)
     {
         var log = session.Log;
         var lines = Lines(parse, options);
@@ -82,7 +88,7 @@ public static class SynthesizeCommand
         }
         // griffin_lim has no weights: let the synthesizer build it for the checkpoint's own mel, whatever the run's settings say.
         var given = vocoderName == DefaultVocoder ? null : vocoder;
-        using var tts = SpeechSynthesizer.Load(parse.GetValue(options.Checkpoint)!.FullName, new SynthesizerOptions { Device = session.Device.Device, Vocoder = given });
+        using var tts = SpeechSynthesizer.Load(parse.GetValue(options.Checkpoint)!.FullName, new SynthesizerOptions { Device = session.Device.Device, Vocoder = given, SpeakerEncoder = speakerEncoder });
         log.Information("Loaded {Checkpoint} (step {Step}): {Model}", tts.Checkpoint, tts.Step, tts.ModelDescription);
         var reference = tts.LoadReference(parse.GetValue(options.Reference)!.FullName);
         log.Information("Reference {Reference}: {Seconds:0.00} s of voice", reference.Source, reference.Seconds(tts.Mel.HopLength, tts.Mel.SampleRate));
@@ -108,6 +114,13 @@ public static class SynthesizeCommand
         if (!single) File.WriteAllLines(Path.Combine(outPath, "index.tsv"), index);
         Terminal.For(context.Out).Write(table);
         return 0;
+    }
+
+    /// <summary>The checkpoint, read before the run starts for the speaker encoder it records; null when missing or damaged (the synthesizer reports why, inside the run).</summary>
+    private static TrainingCheckpoint? ReadOrNull(string path)
+    {
+        try { return File.Exists(path) ? TrainingCheckpoint.Read(path) : null; }
+        catch (CheckpointException) { return null; }
     }
 
     private static IReadOnlyList<string> Lines(ParseResult parse, Options options)

@@ -17,6 +17,7 @@ using MyXtts.Host.Distributed;
 using MyXtts.Host.Logging;
 using MyXtts.Host.Plugins;
 using MyXtts.Host.Plugins.Selection;
+using MyXtts.Host.Speakers;
 using MyXtts.Abstractions.Plugins;
 using Serilog;
 using Spectre.Console;
@@ -82,13 +83,15 @@ public static class TrainCommand
         if (twoStage && processes.Group.WorldSize > 1)
             throw new ConfigurationException("--two-stage-training runs stage 2 in one process; under mpirun, train stage 1 here and then run `myxtts train-vocoder` once.");
         var stage2 = options.Stage2.Read(parse) with { ValidationData = parse.GetValue(options.ValData) };
+        var pretrained = PretrainedConditioningChoice.From(configuration);
         using var session = processes.Start(configuration, c => RunSession.Start(parse, globals, context, "train", DefaultPlugins(settings.Model), c,
-            twoStage ? (_, catalog) => VocoderTraining.Plugins(stage2, catalog) : null));
+            (c, catalog) => [.. twoStage ? VocoderTraining.Plugins(stage2, catalog) : [],
+                             .. pretrained.Enabled ? SpeakerEncoderChoice.SelectionValues(c, catalog, parse.GetValue(globals.Plugin) ?? []) : []]));
         return processes.Complete(session.Log, () =>
         {
             try
             {
-                var exit = Train(parse, options, context, session, processes);
+                var exit = Train(parse, options, context, session, processes, PretrainedSpeakerConditioning.Create(session, pretrained));
                 return exit != 0 || !twoStage ? exit : TrainVocoder(parse, options, session, stage2);
             }
             catch (Exception e) when (e is CheckpointException or TrainingDivergedException or InvalidDataException or InvalidOperationException or DirectoryNotFoundException or FileNotFoundException or ArgumentException or FormatException)
@@ -99,7 +102,8 @@ public static class TrainCommand
         });
     }
 
-    private static int Train(ParseResult parse, Options options, CliContext context, RunSession session, TrainingProcesses processes)
+    private static int Train(ParseResult parse, Options options, CliContext context, RunSession session, TrainingProcesses processes,
+        PretrainedSpeakerConditioning pretrained)
     {
         var (settings, configuration, runDirectory, log, device, run) = (session.Settings, session.Configuration, session.RunDirectory, session.Log, session.Device, session.Plugins);
         var store = new CheckpointStore(Path.Combine(runDirectory, settings.Training.CheckpointDir), keepLast: 3, log);
@@ -109,17 +113,19 @@ public static class TrainCommand
         prefetch.Log(log, device.Device);
         var initWeights = InitialWeights(parse.GetValue(options.InitWeights), resume, log);
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch.Target) { Shard = processes.Shard }, settings, run.Profiler, log);
-        using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count);
+            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch.Target) { Shard = processes.Shard, Conditioning = pretrained.Batches(log) }, settings, run.Profiler, log);
+        using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count, pretrained.EmbeddingDim);
         if (initWeights is { } init)
         {
             ModelWeights.ImportSafetensors(model.Module, init.Path, data.Tokenizer, settings.Model.ToMelSettings());
             log.Information("Initialised the model from {Weights}", init.Path);
         }
         model.Module.to(device.Device);
+        model.SpeakerEncoder = pretrained.FineTuned;
+        pretrained.TrainableModule?.to(device.Device);
         using var samples = settings.Training.ValidationSamples == 0 ? null : new ValidationSampler(
             new GriffinLimVocoder(new GriffinLimOptions(), settings.Model.ToMelSettings()), settings.Training.ValidationSamples, runDirectory, run.MetricsSinks, log);
-        using var evaluation = options.Evaluation.Create(parse, session, data);
+        using var evaluation = options.Evaluation.Create(parse, session, data, pretrained.Encoder);
 
         var interactive = ReferenceEquals(context.Out, Console.Out) && !Console.IsOutputRedirected;
         var terms = (parse.GetValue(options.ProgressTerms) ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
@@ -132,9 +138,13 @@ public static class TrainCommand
             Precision = device.Precision, Device = device.Device.ToString(), Checkpoints = store, Profiler = run.Profiler, Log = log, ProcessGroup = processes.Group, Samples = samples,
             Reporter = new CompositeReporter([new LogReporter(log, periodicLines: !interactive, terms), new MetricsReporter(run.MetricsSinks), .. progress is null ? [] : new ITrainingReporter[] { progress }]),
             Configuration = ResolvedConfigJson.Write(configuration), Tokenizer = data.Tokenizer, Mel = settings.Model.ToMelSettings(),
-            Evaluator = evaluation,
+            Evaluator = evaluation, SpeakerEncoder = pretrained.TrainableModule, SpeakerEncoderRecord = pretrained.Record,
         });
-        if (resume is not null) trainer.Resume(resume);
+        if (resume is not null)
+        {
+            pretrained.CheckResume(resume.Manifest, log);
+            trainer.Resume(resume);
+        }
 
         var outcome = FitUntilStopped(trainer, progress, log);
         processes.CheckReplicas(model.Module, log);

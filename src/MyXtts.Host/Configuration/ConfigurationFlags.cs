@@ -37,7 +37,14 @@ public sealed class ConfigurationFlags
         ConfigFlag.Switch("--disable-gst", "model.use_gst", "false", "No Global Style Tokens: the voice comes from the audio encoder alone."),
         ConfigFlag.Value("--decoder-strategy", "model.decoder_strategy", "Acoustic decoder.", "non_autoregressive|autoregressive"),
         ConfigFlag.Value("--speaker-encoder-type", "model.speaker_encoder_type", "Speaker encoder plugin: ecapa_tdnn, resemblyzer, coqui or a third-party one.", "name"),
-        ConfigFlag.Value("--speaker-encoder-path", "model.speaker_encoder_path", "Speaker encoder weights (.pth/.pt/.ckpt or .safetensors).", "file"),
+        ConfigFlag.Value("--speaker-encoder-path", "model.speaker_encoder_path", "Speaker encoder weights (.pth/.pt/.ckpt or .safetensors); for train, also turns pretrained speaker conditioning on.", "file"),
+        ConfigFlag.Switch("--use-pretrained-speaker-encoder", "model.use_pretrained_speaker_encoder", "true", "Condition the acoustic model on the pretrained speaker encoder's embedding of the reference too."),
+        ConfigFlag.Switch("--disable-pretrained-speaker-encoder", "model.use_pretrained_speaker_encoder", "false", "No pretrained speaker conditioning, even when a --speaker-encoder-path is given."),
+        ConfigFlag.Switch("--freeze-speaker-encoder", "model.freeze_speaker_encoder", "true", "Keep the pretrained speaker encoder fixed (the default): embeddings computed once and cached."),
+        ConfigFlag.Switch("--unfreeze-speaker-encoder", "model.freeze_speaker_encoder", "false", "Fine-tune the pretrained speaker encoder with the model; its weights go into the checkpoints."),
+        ConfigFlag.Value("--speaker-encoder-lr", "training.speaker_encoder_learning_rate", "Peak learning rate of a fine-tuned (unfrozen) speaker encoder.", "lr"),
+        ConfigFlag.Value("--contrastive-loss-temperature", "plugins.speaker_contrastive_loss.temperature", "Temperature of the speaker contrastive loss (lower is sharper).", "t"),
+        ConfigFlag.Value("--contrastive-loss-margin", "plugins.speaker_contrastive_loss.margin", "Additive margin on same-speaker similarities in the speaker contrastive loss, in [0, 2).", "m"),
     ];
 
     public Option<string> ModelSize { get; } = new("--model-size")

@@ -29,7 +29,7 @@ public sealed class TrainingEvaluation : ICheckpointEvaluator, IDisposable
         public IEnumerable<Option> All => [Enable, Every, Utterances];
 
         /// <summary>The evaluation the options ask for, or null without <c>--enable-evaluation</c> (or without validation lines, said in the log).</summary>
-        public TrainingEvaluation? Create(ParseResult parse, RunSession session, TrainingData data)
+        public TrainingEvaluation? Create(ParseResult parse, RunSession session, TrainingData data, MyXtts.Abstractions.SpeakerEncoders.ISpeakerEncoder? speakerEncoder = null)
         {
             if (!parse.GetValue(Enable)) return null;
             if (parse.GetValue(Every) < 1 || parse.GetValue(Utterances) < 1)
@@ -46,7 +46,7 @@ public sealed class TrainingEvaluation : ICheckpointEvaluator, IDisposable
             var engines = EvaluationEngineSet.Create(session, set.Sentences, inDomainLanguageModel: true, SynthesizeCommand.DefaultVocoder, vocoder: null);
             var evaluator = new TrainingEvaluator(new TrainingEvaluatorSetup
             {
-                Set = set, Engines = engines.Engines, EveryEpochs = parse.GetValue(Every), RunDirectory = session.RunDirectory, Device = session.Device.Device,
+                Set = set, Engines = engines.Engines, EveryEpochs = parse.GetValue(Every), RunDirectory = session.RunDirectory, Device = session.Device.Device, SpeakerEncoder = speakerEncoder,
                 Sinks = session.Plugins.MetricsSinks, Log = session.Log, Options = new EvaluationRunOptions { Seed = session.Settings.Training.Seed },
             });
             session.Log.Information("Evaluation on: {Lines} validation lines every {Every} epoch(s) and at the end; {Asr:l}", set.Lines.Count, parse.GetValue(Every), engines.Engines.AsrDescription);

@@ -10,10 +10,11 @@ namespace MyXtts.Core.Data.Batching;
 /// Pads a list of utterances into one <see cref="TrainingBatch"/>: tokens padded with the pad id, log-mels padded with
 /// the log of the clamp floor (digital silence), lengths exact, and each utterance's reference mel taken from the
 /// utterance <see cref="ReferencePicker"/> chooses, cropped to at most <c>maxReferenceFrames</c> from a deterministic offset.
-/// When the features carry an F0 track, it goes into <c>Extra[</c><see cref="BatchExtraKeys.Pitch"/><c>]</c> [B, T], padded with 0 (unvoiced).
+/// When the features carry an F0 track, it goes into <c>Extra[</c><see cref="BatchExtraKeys.Pitch"/><c>]</c> [B, T], padded with 0 (unvoiced);
+/// <paramref name="conditioning"/> adds that reference's pretrained speaker inputs to <c>Extra</c>.
 /// </summary>
 public sealed class BatchCollator(IUtteranceSource source, ReferencePicker references, IReadOnlyList<string> speakerNames,
-    float melPadValue, int maxReferenceFrames, int seed)
+    float melPadValue, int maxReferenceFrames, int seed, IReferenceConditioning? conditioning = null)
 {
     private readonly Dictionary<string, int> _speakerIndex = speakerNames.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
 
@@ -49,9 +50,7 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
             SpeakerIds = tensor(indices.Select(i => (long)_speakerIndex[source.Speaker(i)]).ToArray()).MoveToOuterDisposeScope(),
             ReferenceMel = tensor(refData, [b, nMels, maxRef]).MoveToOuterDisposeScope(),
             ReferenceMelLengths = tensor(refLengths).MoveToOuterDisposeScope(),
-            Extra = PadPitch(mels, ids, maxFrames) is { } pitch
-                ? new Dictionary<string, Tensor> { [BatchExtraKeys.Pitch] = tensor(pitch, [b, maxFrames]).MoveToOuterDisposeScope() }
-                : new Dictionary<string, Tensor>(),
+            Extra = ExtraTensors(mels, ids, maxFrames, refIndices),
         };
         return new LoadedBatch(batch, epoch, position);
     }
@@ -60,6 +59,14 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
     {
         if (maxReferenceFrames <= 0 || frames <= maxReferenceFrames) return 0;
         return (int)(StableRandom.Mix((ulong)(uint)seed, (ulong)(uint)epoch, (ulong)(uint)index, 0xCB) % (ulong)(frames - maxReferenceFrames + 1));
+    }
+
+    /// <summary>The batch's extra tensors: the padded F0 track (when the features have one) and the references' pretrained speaker inputs.</summary>
+    private Dictionary<string, Tensor> ExtraTensors(FeatureSet[] mels, string[] ids, int maxFrames, int[] refIndices)
+    {
+        var extra = conditioning?.For(refIndices).ToDictionary(kv => kv.Key, kv => kv.Value.MoveToOuterDisposeScope()) ?? new Dictionary<string, Tensor>();
+        if (PadPitch(mels, ids, maxFrames) is { } pitch) extra[BatchExtraKeys.Pitch] = tensor(pitch, [mels.Length, maxFrames]).MoveToOuterDisposeScope();
+        return extra;
     }
 
     /// <summary>[B·T] F0 rows padded with 0, or null when no utterance has a track; a batch with only some tracks means a stale cache.</summary>

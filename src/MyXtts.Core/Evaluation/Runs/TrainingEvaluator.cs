@@ -21,6 +21,8 @@ public sealed record TrainingEvaluatorSetup
     public required string RunDirectory { get; init; }
     /// <summary>Where the synthesizer runs.</summary>
     public Device? Device { get; init; }
+    /// <summary>The run's pretrained speaker encoder, for checkpoints conditioned on one (see <see cref="SynthesizerOptions.SpeakerEncoder"/>).</summary>
+    public MyXtts.Abstractions.SpeakerEncoders.ISpeakerEncoder? SpeakerEncoder { get; init; }
     /// <summary>Receive <c>eval/&lt;group&gt;/&lt;value&gt;</c> scalars at the checkpoint's step.</summary>
     public IReadOnlyList<IMetricsSink> Sinks { get; init; } = [];
     public ILogger Log { get; init; } = Serilog.Core.Logger.None;
@@ -48,7 +50,7 @@ public sealed class TrainingEvaluator(TrainingEvaluatorSetup setup) : ICheckpoin
         using var randomState = random.get_rng_state();
         try
         {
-            using var tts = SpeechSynthesizer.Load(checkpoint.Checkpoint, new SynthesizerOptions { Device = setup.Device });
+            using var tts = SpeechSynthesizer.Load(checkpoint.Checkpoint, new SynthesizerOptions { Device = setup.Device, SpeakerEncoder = setup.SpeakerEncoder });
             var folder = TrainingRunFolder.EvaluationAt(setup.RunDirectory, checkpoint.Step);
             Last = new EvaluationRunner(setup.Engines, setup.Options, setup.Log).Run(tts, setup.Set, folder, setup.RunDirectory);
             foreach (var sink in setup.Sinks) sink.WriteScalars(checkpoint.Step, Last.Scalars("eval/"));

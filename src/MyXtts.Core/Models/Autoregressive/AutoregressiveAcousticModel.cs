@@ -1,4 +1,5 @@
 using System.Globalization;
+using MyXtts.Abstractions.SpeakerEncoders;
 using MyXtts.Abstractions.Training;
 using MyXtts.Core.Models.Conditioning;
 using MyXtts.Core.Models.Encoders;
@@ -29,6 +30,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     private readonly TextEncoder text_encoder;
     private readonly AudioEncoder? audio_encoder;
     private readonly GlobalStyleTokens? gst;
+    private readonly Linear? speaker_projection;
     private readonly Linear text_condition;
     private readonly Linear memory_projection;
     private readonly AutoregressiveDecoder decoder;
@@ -55,6 +57,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
                 o.ConditioningLatents, o.ResamplerLayers, o.DecoderDim, o.VoiceDropout);
             if (o.Gst) gst = new GlobalStyleTokens("gst", o.NMels, o.AudioDim, o.SpeakerDim, o.GstTokens, ModelSizing.LargestDivisor(o.SpeakerDim, 4));
         }
+        if (o.PretrainedSpeakerDim > 0) speaker_projection = nn.Linear(o.PretrainedSpeakerDim, o.SpeakerDim);
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         memory_projection = nn.Linear(o.TextDim, o.DecoderDim);
         decoder = new AutoregressiveDecoder("decoder", stacked, o.DecoderDim, o.DecoderLayers, o.DecoderHeads, o.SpeakerDim, o.VoiceConditioning, o.Dropout, o.PrenetDropout);
@@ -70,6 +73,9 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     /// <inheritdoc />
     public long StyleTokenCount => gst?.TokenCount ?? 0;
 
+    /// <inheritdoc />
+    public ISpeakerEncoder? SpeakerEncoder { get; set; }
+
     public string Description
     {
         get
@@ -80,7 +86,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
                 $"xtts_acoustic autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
                 $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), causal decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
-                $"postnet ({Count(postnet)} M); stop > {o.StopThreshold}, cap {o.MaxFramesPerToken} frames/token; vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
+                $"{(speaker_projection is null ? "" : $"pretrained speaker {o.PretrainedSpeakerDim}->{o.SpeakerDim}, ")}postnet ({Count(postnet)} M); stop > {o.StopThreshold}, cap {o.MaxFramesPerToken} frames/token; vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
         }
     }
 
@@ -106,7 +112,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         var stepMask = SequenceMasks.ChannelMask(steps, target.shape[2], dtype);                            // [B, 1, T']
         var stepPadding = SequenceMasks.KeyPadding(steps, target.shape[2]);                                 // [B, T']
 
-        var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Tokens.shape[0], dtype);
+        var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Extra, batch.Tokens.shape[0], dtype);
         var memory = Memory(batch.Tokens, batch.TokenLengths, voice, dtype);
         var previous = cat([zeros_like(target[.., .., ..1]), target[.., .., ..^1]], 2).transpose(1, 2);   // [B, T', rM]
         var output = decoder.forward(previous, voice.Vector, memory, stepPadding);
@@ -139,7 +145,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     /// style. Returns the log-mel [B, n_mels, T] after the postnet and the valid frames [B].
     /// </summary>
     public (Tensor Mel, Tensor Lengths) Synthesize(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths,
-        double speed = 1.0, Tensor? styleWeights = null)
+        double speed = 1.0, Tensor? styleWeights = null, IReadOnlyDictionary<string, Tensor>? conditioning = null)
     {
         if (!(speed > 0) || double.IsInfinity(speed))
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "Speaking rate must be a positive number (1 = as trained, 1.2 = 20 % faster).");
@@ -152,7 +158,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             var dtype = referenceMel.dtype;
-            var voice = Voice(referenceMel, referenceLengths, styleWeights, tokens.shape[0], dtype);
+            var voice = Voice(referenceMel, referenceLengths, styleWeights, conditioning, tokens.shape[0], dtype);
             var memory = Memory(tokens, tokenLengths, voice, dtype);
             var (decoded, steps) = Decode(voice.Vector, memory, StepCaps(tokenLengths), dtype);              // [B, rM, T'], [B]
             var stepMask = SequenceMasks.ChannelMask(steps, decoded.shape[2], dtype);
@@ -203,8 +209,10 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
         return (frames * SequenceMasks.ChannelMask(steps, frames.shape[2], dtype), steps);
     }
 
-    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, long batch, ScalarType dtype) =>
-        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype);
+    private VoiceVectors Voice(Tensor referenceMel, Tensor referenceLengths, Tensor? styleWeights, IReadOnlyDictionary<string, Tensor>? conditioning,
+        long batch, ScalarType dtype) =>
+        VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype,
+            speaker_projection is null ? null : new PretrainedSpeaker(speaker_projection, conditioning, SpeakerEncoder));
 
     /// <summary>What the decoder attends to: voice-conditioned text states at the decoder width, and the latents.</summary>
     private DecoderMemory Memory(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
@@ -225,7 +233,7 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
     {
         if (disposing)
         {
-            mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose();
+            mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose(); speaker_projection?.Dispose();
             text_condition.Dispose(); memory_projection.Dispose(); decoder.Dispose(); postnet.Dispose();
         }
         base.Dispose(disposing);

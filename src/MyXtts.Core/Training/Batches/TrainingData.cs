@@ -19,6 +19,12 @@ public sealed record TrainingDataRequest(string TrainPath, string? ValidationPat
 {
     /// <summary>This process's share of each training epoch (data-parallel ranks); validation is never sharded.</summary>
     public BatchShard Shard { get; init; } = BatchShard.Single;
+
+    /// <summary>
+    /// The pretrained speaker inputs of a split's references, built once per split from the prepared split and the feature
+    /// cache folder (null in runtime mode); null adds none.
+    /// </summary>
+    public Func<PreparedDataset, string?, IReferenceConditioning>? Conditioning { get; init; }
 }
 
 /// <summary>
@@ -56,7 +62,8 @@ public sealed class TrainingData : IDisposable
         {
             var sampler = new BucketBatchSampler(source.Frames, Math.Min(data.BatchSize, source.Count), seed, bucketBatches: shuffle ? 8 : 1);
             var speakers = Enumerable.Range(0, source.Count).Select(source.Speaker).ToArray();
-            var collator = new BatchCollator(source, new ReferencePicker(speakers, seed), opened.Speakers, padValue, referenceFrames, seed);
+            var collator = new BatchCollator(source, new ReferencePicker(speakers, seed), opened.Speakers, padValue, referenceFrames, seed,
+                request.Conditioning?.Invoke(source, opened.Store.Cache?.Directory));
             var loader = new PrefetchingBatchLoader(collator, source, profiler, data.PrefetchBufferSize, data.NumWorkers, request.PrefetchDevice);
             return new LoaderBatchSource(sampler, loader, source.Count, shard);
         }

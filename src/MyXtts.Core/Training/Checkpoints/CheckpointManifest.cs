@@ -27,6 +27,8 @@ public sealed record CheckpointManifest
     public MelSettings? Mel { get; init; }
     /// <summary>MyXtts version (assembly informational version) that wrote the checkpoint.</summary>
     public required string CodeVersion { get; init; }
+    /// <summary>The pretrained speaker encoder the model is conditioned on (or the fallback that was used); null without one.</summary>
+    public SpeakerEncoderRecord? SpeakerEncoder { get; init; }
     /// <summary>Validation loss of the epoch that wrote it, when it was written after a validation.</summary>
     public double? ValidationLoss { get; init; }
     [JsonIgnore] public string? Path { get; init; }

@@ -22,7 +22,11 @@ public static class SafetensorsFile
     ];
 
     /// <summary>Writes <paramref name="tensors"/> (any device; copied to the CPU) atomically, names sorted.</summary>
-    public static void Write(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    public static void Write(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
+        AtomicFile.Write(path, stream => Write(stream, tensors, metadata));
+
+    /// <summary>Writes <paramref name="tensors"/> in the safetensors layout to <paramref name="stream"/>, names sorted.</summary>
+    public static void Write(Stream stream, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var header = new JsonObject();
         if (metadata is { Count: > 0 }) header["__metadata__"] = new JsonObject(metadata.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
@@ -43,20 +47,19 @@ public static class SafetensorsFile
         }
         var json = Encoding.UTF8.GetBytes(header.ToJsonString());
         var padded = json.Concat(Enumerable.Repeat((byte)' ', (8 - json.Length % 8) % 8)).ToArray();   // keeps data 8-byte aligned
-        AtomicFile.Write(path, stream =>
-        {
-            Span<byte> length = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded.Length);
-            stream.Write(length);
-            stream.Write(padded);
-            foreach (var bytes in data) stream.Write(bytes);
-        });
+        Span<byte> length = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)padded.Length);
+        stream.Write(length);
+        stream.Write(padded);
+        foreach (var bytes in data) stream.Write(bytes);
     }
 
     /// <summary>Reads every tensor of <paramref name="path"/> onto the CPU; the caller owns (disposes) them.</summary>
-    public static Dictionary<string, Tensor> Read(string path)
+    public static Dictionary<string, Tensor> Read(string path) => Read(File.ReadAllBytes(path), path);
+
+    /// <summary>Reads every tensor of the safetensors bytes <paramref name="file"/> (named <paramref name="path"/> in errors) onto the CPU.</summary>
+    public static Dictionary<string, Tensor> Read(byte[] file, string path)
     {
-        var file = File.ReadAllBytes(path);
         if (file.Length < 8) throw new InvalidDataException($"'{path}' is not a safetensors file (only {file.Length} bytes).");
         var headerLength = (long)BinaryPrimitives.ReadUInt64LittleEndian(file);
         if (headerLength > file.Length - 8) throw new InvalidDataException($"'{path}' is truncated: header of {headerLength} bytes in a {file.Length}-byte file.");

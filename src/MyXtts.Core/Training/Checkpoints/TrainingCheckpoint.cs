@@ -8,11 +8,13 @@ namespace MyXtts.Core.Training.Checkpoints;
 /// <summary>
 /// What a training checkpoint holds and how it maps to the container's sections: <c>manifest</c> (JSON),
 /// <c>model</c> (the module's state dict), <c>optimizer</c> (moments and step counts), <c>rng</c> (torch's CPU generator,
-/// so dropout continues exactly where it stopped).
+/// so dropout continues exactly where it stopped) and, for a fine-tuned pretrained speaker encoder, <c>speaker_encoder</c>
+/// (its state dict as a <c>.safetensors</c> file, which the encoder plugin's LoadWeights reads as it is).
 /// </summary>
 public sealed class TrainingCheckpoint
 {
-    private const string ManifestSection = "manifest", ModelSection = "model", OptimizerSection = "optimizer", RngSection = "rng";
+    private const string ManifestSection = "manifest", ModelSection = "model", OptimizerSection = "optimizer", RngSection = "rng",
+        SpeakerEncoderSection = "speaker_encoder";
 
     /// <summary>snake_case JSON, as the rest of the configuration.</summary>
     public static readonly JsonSerializerOptions Json = new()
@@ -32,10 +34,11 @@ public sealed class TrainingCheckpoint
     public static string CodeVersion { get; } =
         typeof(TrainingCheckpoint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Writes a checkpoint atomically.</summary>
-    public static void Write(string path, CheckpointManifest manifest, nn.Module model, OptimizerHelper optimizer) =>
+    /// <summary>Writes a checkpoint atomically; <paramref name="speakerEncoder"/> is the fine-tuned speaker encoder's network, if any.</summary>
+    public static void Write(string path, CheckpointManifest manifest, nn.Module model, OptimizerHelper optimizer, nn.Module? speakerEncoder = null) =>
         CheckpointFile.Write(path,
         [
+            .. speakerEncoder is null ? [] : new (string, Action<BinaryWriter>)[] { (SpeakerEncoderSection, w => SafetensorsFile.Write(w.BaseStream, speakerEncoder.state_dict())) },
             (ManifestSection, w => w.Write(JsonSerializer.Serialize(manifest, Json))),
             (ModelSection, w => model.save(w)),
             (OptimizerSection, w => optimizer.save_state_dict(w)),
@@ -65,6 +68,41 @@ public sealed class TrainingCheckpoint
         using var reader = Reader(ModelSection);
         model.load(reader, strict: true);
     }
+
+    /// <summary>True when the checkpoint holds a fine-tuned speaker encoder's weights.</summary>
+    public bool HasSpeakerEncoder => _sections.ContainsKey(SpeakerEncoderSection);
+
+    /// <summary>
+    /// Copies the stored speaker encoder weights into <paramref name="encoder"/>. Strict: throws <see cref="CheckpointException"/>
+    /// naming the missing, unexpected and resized keys (a different encoder or size) without changing anything.
+    /// </summary>
+    public void RestoreSpeakerEncoder(nn.Module encoder)
+    {
+        var stored = SafetensorsFile.Read(SpeakerEncoderBytes(), $"{Manifest.Path} ({SpeakerEncoderSection} section)");
+        try
+        {
+            var state = encoder.state_dict();
+            var missing = state.Keys.Except(stored.Keys).ToArray();
+            var unexpected = stored.Keys.Except(state.Keys).ToArray();
+            var resized = state.Keys.Intersect(stored.Keys).Where(k => !state[k].shape.SequenceEqual(stored[k].shape)).ToArray();
+            if (missing.Length + unexpected.Length + resized.Length > 0)
+                throw new CheckpointException($"The speaker encoder weights in checkpoint '{Manifest.Path}' do not fit the encoder: missing {string.Join(", ", missing.Take(5))}; " +
+                                              $"unexpected {string.Join(", ", unexpected.Take(5))}; different shape {string.Join(", ", resized.Take(5))}. " +
+                                              $"Use the encoder type the checkpoint records ({Manifest.SpeakerEncoder?.Type ?? "unknown"}).");
+            using var _ = no_grad();
+            foreach (var (name, target) in state) target.copy_(stored[name]);
+        }
+        finally
+        {
+            foreach (var t in stored.Values) t.Dispose();
+        }
+    }
+
+    /// <summary>Writes the stored speaker encoder weights to <paramref name="path"/> as a <c>.safetensors</c> file.</summary>
+    public void WriteSpeakerEncoderWeights(string path) => IO.AtomicFile.Write(path, s => s.Write(SpeakerEncoderBytes()));
+
+    private byte[] SpeakerEncoderBytes() => _sections.TryGetValue(SpeakerEncoderSection, out var bytes) ? bytes
+        : throw new CheckpointException($"Checkpoint '{Manifest.Path}' holds no speaker encoder weights (its encoder was frozen or not used).");
 
     /// <summary>Loads the optimizer's moments, step counts and options.</summary>
     public void RestoreOptimizer(OptimizerHelper optimizer)

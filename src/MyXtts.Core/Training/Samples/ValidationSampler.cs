@@ -90,7 +90,8 @@ public sealed class ValidationSampler(IVocoder vocoder, int count, string runDir
         var tokens = batch.TokenLengths[row].item<long>();
         var reference = batch.ReferenceMelLengths[row].item<long>();
         var (mel, lengths) = synthesis.Synthesize(batch.Tokens[row..(row + 1), ..(int)tokens], batch.TokenLengths[row..(row + 1)],
-            batch.ReferenceMel[row..(row + 1), .., ..(int)reference], batch.ReferenceMelLengths[row..(row + 1)]);
+            batch.ReferenceMel[row..(row + 1), .., ..(int)reference], batch.ReferenceMelLengths[row..(row + 1)],
+            conditioning: batch.Extra.ToDictionary(kv => kv.Key, kv => kv.Value[row..(row + 1)]));   // pretrained speaker inputs, if any
         return (mel[0].to(ScalarType.Float32), lengths[0].item<long>());
     }
 
