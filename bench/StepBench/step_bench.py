@@ -4,6 +4,10 @@ StepBench (C#) writes a folder with config.json, weights.safetensors, batch.safe
   OPENBLAS_NUM_THREADS=1 /usr/bin/python3 step_bench.py check DIR          parity: parameter counts per module, strict
       load of the C# weights, eval-mode outputs, loss terms and gradient norm; exits 1 on any mismatch
   OPENBLAS_NUM_THREADS=1 /usr/bin/python3 step_bench.py time DIR STEPS WARMUP   prints one JSON line of median ms
+  OPENBLAS_NUM_THREADS=1 /usr/bin/python3 step_bench.py reference DIR STEPS WARMUP MODEL_DIR   the same, for the
+      conv reference model (MODEL_DIR/model.py, the 2.6 M-parameter TTS of the feasibility study, trained as its train.py
+      does: Adam, clip 1.0, three .item() reads per step) on the same batch: tokens folded into its 38 symbols,
+      mels standardised and stacked r=2, references cut to its 128-frame crop
 Written for Debian's python3-torch 1.13 (no scaled_dot_product_attention there: attention is written out, which is
 what libtorch's SDPA computes on the CPU). Monotonic alignment search: numpy, vectorised over the batch and tokens,
 one column of the dynamic programme at a time (the C# side runs the same recurrence as scalar loops)."""
@@ -674,12 +678,13 @@ def time_steps(folder, steps, warmup):
     model.load_state_dict(read_safetensors(f"{folder}/weights.safetensors"), strict=True)
     model.train()
     trainer = Trainer(config, model)
-    full = []
+    full, full_cpu = [], []
     for i in range(-warmup, steps):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         trainer.step(batch, warmup + i)
         if i >= 0:
             full.append((time.perf_counter() - start) * 1e3)
+            full_cpu.append((time.process_time() - cpu) * 1e3)
     forward = []
     for i in range(steps):
         start = time.perf_counter()
@@ -689,8 +694,43 @@ def time_steps(folder, steps, warmup):
     for i in range(steps):
         for phase, seconds in trainer.phased(batch).items():
             phases[phase].append(seconds * 1e3)
-    print(json.dumps(dict(step=statistics.median(full), forward=statistics.median(forward),
+    print(json.dumps(dict(step=statistics.median(full), step_cpu=statistics.median(full_cpu), forward=statistics.median(forward),
                           phases={p: statistics.median(v) for p, v in phases.items()}, torch=torch.__version__, threads=torch.get_num_threads())))
+
+
+def time_reference(folder, steps, warmup, model_dir):
+    sys.path.insert(0, model_dir)
+    import model as reference  # the feasibility study's model.py
+    config = json.load(open(f"{folder}/config.json"))
+    torch.set_num_threads(config["threads"])
+    torch.manual_seed(0)
+    b = read_safetensors(f"{folder}/batch.safetensors")
+    tts = reference.TTS(c=192, cd=192, n_dec=6, r=2)
+    n_sym = len(reference.SYMS)
+    ids = torch.where(b["tokens"] > 0, (b["tokens"] - 1) % (n_sym - 1) + 1, b["tokens"])
+    frames = valid(b["mel_lengths"], b["mel"].shape[2]).unsqueeze(1).float()
+    mean = (b["mel"] * frames).sum((0, 2)) / frames.sum()
+    std = (((b["mel"] - mean.view(1, -1, 1)) ** 2 * frames).sum((0, 2)) / frames.sum()).sqrt().clamp_min(1e-2)
+    xs = stack_frames((b["mel"] - mean.view(1, -1, 1)) / std.view(1, -1, 1), b["mel_lengths"], 2)
+    ty = torch.div(b["mel_lengths"] + 1, 2, rounding_mode="floor")
+    ref = ((b["reference_mel"] - mean.view(1, -1, 1)) / std.view(1, -1, 1))[:, :, :128]
+    rl = b["reference_lengths"].clamp(max=128)
+    opt = torch.optim.Adam(tts.parameters(), lr=1e-3, betas=(0.9, 0.98), eps=1e-9)
+    tts.train()
+    times, cpu_times = [], []
+    for i in range(-warmup, steps):
+        start, cpu = time.perf_counter(), time.process_time()
+        l_dec, l_prior, l_dur, d = tts(ids, b["token_lengths"], xs, ty, ref, rl)
+        loss = l_dec + l_prior + l_dur
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(tts.parameters(), 1.0)
+        opt.step()
+        _ = (l_dec.item(), l_prior.item(), l_dur.item())
+        if i >= 0:
+            times.append((time.perf_counter() - start) * 1e3)
+            cpu_times.append((time.process_time() - cpu) * 1e3)
+    print(json.dumps(dict(step=statistics.median(times), step_cpu=statistics.median(cpu_times), parameters=sum(p.numel() for p in tts.parameters()))))
 
 
 if __name__ == "__main__":
@@ -698,5 +738,7 @@ if __name__ == "__main__":
         check(sys.argv[2])
     elif len(sys.argv) >= 5 and sys.argv[1] == "time":
         time_steps(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif len(sys.argv) >= 6 and sys.argv[1] == "reference":
+        time_reference(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     else:
         sys.exit(__doc__)
