@@ -22,8 +22,8 @@ using static TorchSharp.torch;
 /// in-process API (<see cref="SpeechSynthesizer"/>), for each decoder strategy of the tiny preset with random weights,
 /// with Griffin-Lim (60 iterations) and the HiFi-GAN V1 generator (random weights), split into acoustic model and vocoder.
 /// An untrained model does not know how long to speak, so the length is set to about 6 mel frames per character (normal
-/// speech, ≈ 14 characters/s): non_autoregressive at speaking rate 1/3 (its untrained durations are ≈ 1 step of 2
-/// frames), autoregressive with a stop threshold it cannot reach and <c>model.max_frames_per_token</c> = 6, so it
+/// speech, ≈ 14 characters/s): non_autoregressive at the speaking rate that gives that on the first sentence (its
+/// untrained durations are a few steps per token), autoregressive with a stop threshold it cannot reach and <c>model.max_frames_per_token</c> = 6, so it
 /// decodes to the cap. The frames actually produced are printed; the RTF is per second of the audio produced.
 /// </summary>
 internal static class RtfMode
@@ -59,7 +59,7 @@ internal static class RtfMode
                     using var timed = vocoder;
                     using var synthesizer = SpeechSynthesizer.Load(checkpoint, new SynthesizerOptions { Vocoder = timed });
                     var reference = synthesizer.LoadReference(referencePath);
-                    var options = new SynthesisOptions { Speed = strategy == AcousticModels.NonAutoregressive ? 1.0 / 3 : 1.0 };
+                    var options = strategy == AcousticModels.NonAutoregressive ? Calibrated(synthesizer, reference) : new SynthesisOptions();
                     Pass(synthesizer, reference, options, timed);
                     var passes = Enumerable.Range(0, repeats).Select(_ => Pass(synthesizer, reference, options, timed)).OrderBy(p => p.Total).ToArray();
                     var p = passes[passes.Length / 2];
@@ -72,6 +72,20 @@ internal static class RtfMode
         }
         finally { Directory.Delete(folder, recursive: true); }
     }
+
+    /// <summary>
+    /// The speaking rate at which the untrained non-autoregressive model says the first sentence in about
+    /// <see cref="FramesPerToken"/> frames per token (its random durations are a few steps, whatever the text).
+    /// </summary>
+    private static SynthesisOptions Calibrated(SpeechSynthesizer synthesizer, VoiceReference reference)
+    {
+        var tokens = Texts[0].Length + 2;   // characters + BOS/EOS
+        var frames = synthesizer.Synthesize(Texts[0], reference).Frames;
+        return new SynthesisOptions { Speed = frames / (double)tokens / FramesPerToken };
+    }
+
+    /// <summary>Mel frames per character of normal speech (≈ 14 characters/s at 86 frames/s).</summary>
+    private const double FramesPerToken = 6;
 
     private sealed record PassResult(long Frames, double Audio, double Total, double Vocoder);
 
