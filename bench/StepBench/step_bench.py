@@ -326,9 +326,13 @@ class GlobalStyleTokens(nn.Module):
 
     def forward(self, mel, lengths):
         keys = torch.tanh(self.tokens).unsqueeze(0).expand(mel.shape[0], -1, -1)
-        h = self.reference_encoder(mel * channel_mask(lengths, mel.shape[2]))
-        reduced = (lengths + 7) / 8  # as the C# `(lengths + 7) / 8`: true division
-        mask = (torch.arange(h.shape[2]).unsqueeze(0) < reduced.clamp_min(1).unsqueeze(1)).unsqueeze(1).float()
+        h, valid = mel * channel_mask(lengths, mel.shape[2]), lengths
+        layers = list(self.reference_encoder)
+        for i in range(0, len(layers), 2):  # conv + ReLU, then the padding masked out, as the C# GlobalStyleTokens
+            h = layers[i + 1](layers[i](h))
+            valid = torch.div(valid + 1, 2, rounding_mode='floor')
+            h = h * (torch.arange(h.shape[2]).unsqueeze(0) < valid.clamp_min(1).unsqueeze(1)).unsqueeze(1).float()
+        mask = (torch.arange(h.shape[2]).unsqueeze(0) < valid.clamp_min(1).unsqueeze(1)).unsqueeze(1).float()
         query = self.query((h * mask).sum(2) / mask.sum(2).clamp_min(1)).unsqueeze(1)
         return self.attention(query, keys, keys).squeeze(1)
 

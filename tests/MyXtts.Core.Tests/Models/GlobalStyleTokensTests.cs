@@ -44,4 +44,20 @@ public sealed class GlobalStyleTokensTests
         var lengths = tensor(new long[] { 24 });
         Assert.True(ModelTestSupport.MaxDiff(gst.forward(mel, lengths), gst.forward(altered, lengths)) < 1e-5);
     }
+
+    [Theory]
+    [InlineData(26)]
+    [InlineData(30)]
+    public void A_reference_alone_and_the_same_reference_padded_in_a_batch_get_the_same_style(int frames)
+    {
+        // After the 3 stride-2 convolutions a reference of T frames has ceil(T/8) valid frames; counting one more takes
+        // a frame of the padding into the average whenever the batch is longer than the reference.
+        ModelTestSupport.Seed();
+        using var gst = new GlobalStyleTokens("gst", 8, 16, 12, tokenCount: 5, heads: 2);
+        gst.eval();
+        var mel = randn(1, 8, frames);
+        var padded = cat([mel, zeros(1, 8, 48 - frames)], 2);
+        var lengths = tensor(new long[] { frames });
+        Assert.True(ModelTestSupport.MaxDiff(gst.forward(mel, lengths), gst.forward(padded, lengths)) < 1e-5);
+    }
 }

@@ -7,7 +7,7 @@ using MultiheadAttention = MyXtts.Core.Models.Layers.MultiheadAttention;
 namespace MyXtts.Core.Models.Conditioning;
 
 /// <summary>
-/// Global Style Tokens (Wang et al., 2018): a <c>reference_encoder</c> (strided convolutions, masked mean over time)
+/// Global Style Tokens (Wang et al., 2018): a <c>reference_encoder</c> (3 masked stride-2 convolutions, masked mean over time)
 /// summarises the reference mel into a query; multi-head <c>attention</c> over K learned <c>tokens</c> (through tanh)
 /// returns the style embedding. At inference the style can instead come from explicit token weights
 /// (<see cref="FromWeights"/>), which lets a user dial a style without a reference. Shapes: mel [B, n_mels, T] → [B, D].
@@ -18,7 +18,6 @@ public sealed class GlobalStyleTokens : nn.Module
     private readonly Linear query;
     private readonly Parameter tokens;
     private readonly MultiheadAttention attention;
-    private const int Strides = 3;
 
     public GlobalStyleTokens(string name, long nMels, long channels, long dim, int tokenCount, long heads) : base(name)
     {
@@ -66,9 +65,18 @@ public sealed class GlobalStyleTokens : nn.Module
     /// <summary>[B, 1, D]: the reference encoder's masked time average, projected.</summary>
     private Tensor Query(Tensor mel, Tensor lengths)
     {
-        var h = reference_encoder.call(mel * SequenceMasks.ChannelMask(lengths, mel.shape[2], mel.dtype));   // [B, C, ceil(T/8)]
-        var reduced = (lengths + (1 << Strides) - 1) / (1 << Strides);                                        // valid frames after 3 stride-2 convs
-        var mask = SequenceMasks.ChannelMask(reduced.clamp_min(1), h.shape[2], h.dtype);
+        // Each stride-2 convolution halves the valid length (ceil), and its output beyond it is masked before the next one
+        // reads it, so a reference gets the same style alone as padded in a longer batch.
+        var h = mel * SequenceMasks.ChannelMask(lengths, mel.shape[2], mel.dtype);
+        var valid = lengths;
+        var layers = reference_encoder.children().Cast<nn.Module<Tensor, Tensor>>().ToArray();
+        for (var i = 0; i < layers.Length; i += 2)                                                          // (conv, ReLU) pairs
+        {
+            h = layers[i + 1].call(layers[i].call(h));
+            valid = (valid + 1).div(2, rounding_mode: RoundingMode.floor);
+            h = h * SequenceMasks.ChannelMask(valid.clamp_min(1), h.shape[2], h.dtype);
+        }
+        var mask = SequenceMasks.ChannelMask(valid.clamp_min(1), h.shape[2], h.dtype);
         return query.call((h * mask).sum(2) / mask.sum(2).clamp_min(1)).unsqueeze(1);
     }
 
