@@ -113,7 +113,8 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
 
     public bool NeedsInitialization => !mel_normalizer.IsInitialized;
 
-    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches) => mel_normalizer.InitializeFrom(batches);
+    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches, Action<IReadOnlyList<Tensor>>? averageAcrossRanks = null) =>
+        mel_normalizer.InitializeFrom(batches, averageAcrossRanks);
 
     public override ModelOutputs forward(TrainingBatch batch)
     {

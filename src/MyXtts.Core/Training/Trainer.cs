@@ -121,7 +121,8 @@ public sealed class Trainer : IDisposable
     {
         if (_setup.Model is not IDataInitializedModel { NeedsInitialization: true } model) return;
         var first = _setup.Train.Read(Progress.Epoch, Progress.Position).Take(_options.GradientAccumulation).ToArray();
-        try { if (first.Length > 0) model.InitializeFrom(first.Select(b => b.Batch).ToArray()); }
+        var group = _setup.ProcessGroup;
+        try { if (first.Length > 0) model.InitializeFrom(first.Select(b => b.Batch).ToArray(), group.WorldSize > 1 ? group.AllReduceMean : null); }
         finally { foreach (var batch in first) batch.Dispose(); }
     }
 

@@ -20,7 +20,7 @@ public sealed class DistributedTrainingTests
         "--set", "training.log_step=1", "--set", "training.warmup_steps=2", "--set", "data.num_workers=1", "--set", "data.val_split=0.25",
         "--set", "data.train_split=0.75", "--set", "data.enable_multispeaker=true", "--set", "model.tokenizer_type=characters",
         "--set", "data.preprocessing_mode=runtime", "--set", "model.voice_encoder_dropout=0", "--set", "training.optimizer=sgd",
-        "--set", "training.learning_rate=0.1", "--set", "training.gradient_clip_norm=0",
+        "--set", "training.learning_rate=0.01", "--set", "training.gradient_clip_norm=0",   // plain SGD: 0.1 diverges with the pitch, energy and voice terms
     ];
 
     private static readonly TimeSpan JobLimit = TimeSpan.FromSeconds(120);

@@ -19,7 +19,11 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        // Through `env --default-signal=INT`: a test run started as a background job of a non-interactive shell inherits
+        // SIGINT ignored (and an ignored signal stays ignored across exec), so the Ctrl-C test would never reach the CLI.
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(HostDll());
         foreach (var a in args) info.ArgumentList.Add(a);
         var process = new Process { StartInfo = info };

@@ -98,7 +98,8 @@ public sealed class AutoregressiveAcousticModel : nn.Module<TrainingBatch, Model
 
     public bool NeedsInitialization => !mel_normalizer.IsInitialized;
 
-    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches) => mel_normalizer.InitializeFrom(batches);
+    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches, Action<IReadOnlyList<Tensor>>? averageAcrossRanks = null) =>
+        mel_normalizer.InitializeFrom(batches, averageAcrossRanks);
 
     /// <summary>Teacher-forced pass: step t reads the target's step t − 1 (a zero go frame at t = 0).</summary>
     public override ModelOutputs forward(TrainingBatch batch)

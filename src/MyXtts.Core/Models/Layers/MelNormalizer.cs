@@ -38,7 +38,11 @@ public sealed class MelNormalizer : nn.Module
     /// Takes the statistics from the valid frames of all <paramref name="batches"/> together (the trainer passes the first
     /// optimizer step's micro-batches, so <c>--grad-accum N</c> normalises exactly as one batch N times larger), if not done yet.
     /// </summary>
-    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches)
+    /// <param name="averageAcrossRanks">
+    /// Under data-parallel training, averages tensors in place across the ranks (every rank calls this with its own first
+    /// micro-batches), so the statistics are those of the whole first step, as one process accumulating them would take.
+    /// </param>
+    public void InitializeFrom(IReadOnlyList<TrainingBatch> batches, Action<IReadOnlyList<Tensor>>? averageAcrossRanks = null)
     {
         if (IsInitialized) return;
         using var scope = NewDisposeScope();
@@ -46,11 +50,11 @@ public sealed class MelNormalizer : nn.Module
         {
             var mel = b.Mel.to(Device);
             return (mel, SequenceMasks.ChannelMask(b.MelLengths.to(mel.device), mel.shape[2], mel.dtype));
-        }).ToArray());
+        }).ToArray(), averageAcrossRanks);
     }
 
     /// <summary>Masked mean and standard deviation per band over every part's valid frames (parts may differ in length).</summary>
-    private void TakeStatistics(IReadOnlyList<(Tensor Mel, Tensor Mask)> parts)
+    private void TakeStatistics(IReadOnlyList<(Tensor Mel, Tensor Mask)> parts, Action<IReadOnlyList<Tensor>>? averageAcrossRanks = null)
     {
         if (IsInitialized) return;
         using var scope = NewDisposeScope();
@@ -58,9 +62,15 @@ public sealed class MelNormalizer : nn.Module
         var masks = parts.Select(p => p.Mask.to(ScalarType.Float32)).ToArray();
         var mels = parts.Select(p => p.Mel.to(ScalarType.Float32)).ToArray();
         static Tensor Sum(IEnumerable<Tensor> terms) => terms.Aggregate((a, b) => a + b);
-        var count = Sum(masks.Select(m => m.sum())).clamp_min(1);
-        var batchMean = Sum(mels.Zip(masks, (x, m) => (x * m).sum([0, 2]))) / count;                                   // [M]
-        var variance = Sum(mels.Zip(masks, (x, m) => (x - batchMean.view(1, -1, 1)).pow(2) * m).Select(t => t.sum([0, 2]))) / count;
+        // Sums first, then ratios: averaging the sums across ranks scales numerator and count alike.
+        var count = Sum(masks.Select(m => m.sum())).reshape(1);
+        var total = Sum(mels.Zip(masks, (x, m) => (x * m).sum([0, 2])));                                               // [M]
+        averageAcrossRanks?.Invoke([count, total]);
+        count = count.clamp_min(1);
+        var batchMean = total / count;
+        var squares = Sum(mels.Zip(masks, (x, m) => (x - batchMean.view(1, -1, 1)).pow(2) * m).Select(t => t.sum([0, 2])));
+        averageAcrossRanks?.Invoke([squares]);
+        var variance = squares / count;
         mean.copy_(batchMean);
         std.copy_(variance.sqrt().clamp_min(1e-2));
         initialized.fill_(1);
