@@ -28,9 +28,10 @@ internal sealed class RandomBatches(int batchesPerEpoch, int batchSize, int nMel
                 TokenLengths = tensor(tokenLengths).MoveToOuterDisposeScope(),
                 Mel = randn(batchSize, nMels, frames).MoveToOuterDisposeScope(),
                 MelLengths = tensor(frameLengths).MoveToOuterDisposeScope(),
-                SpeakerIds = zeros(batchSize, dtype: ScalarType.Int64).MoveToOuterDisposeScope(),
+                SpeakerIds = arange(batchSize, dtype: ScalarType.Int64).remainder(2).MoveToOuterDisposeScope(),   // two voices: the contrastive loss has positives
                 ReferenceMel = randn(batchSize, nMels, frames).MoveToOuterDisposeScope(),
                 ReferenceMelLengths = tensor(frameLengths).MoveToOuterDisposeScope(),
+                Extra = new Dictionary<string, Tensor> { [BatchExtraKeys.Pitch] = (rand(batchSize, frames) * 200 + 80).MoveToOuterDisposeScope() },   // F0 in Hz
             };
             yield return new LoadedBatch(batch, epoch, p);
         }

@@ -43,6 +43,18 @@ public sealed class CollectionSafePointsTests : IDisposable
     }
 
     [Fact]
+    public void Every_few_safe_points_renew_the_region_so_finalizers_free_what_they_hold()
+    {
+        CollectionSafePoints.Reach();
+        var start = GC.CollectionCount(0);
+        for (var i = 0; i < CollectionSafePoints.RenewEvery - 1; i++) CollectionSafePoints.Reach();
+        Assert.Equal(start, GC.CollectionCount(0));
+        CollectionSafePoints.Reach();
+        Assert.True(GC.CollectionCount(0) > start);
+        Assert.True(CollectionSafePoints.RegionActive);
+    }
+
+    [Fact]
     public void Enter_ends_the_region_it_started_and_leaves_one_it_found()
     {
         using (CollectionSafePoints.Enter()) Assert.True(CollectionSafePoints.RegionActive);
