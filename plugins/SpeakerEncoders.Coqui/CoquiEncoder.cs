@@ -30,10 +30,14 @@ public sealed class CoquiEncoder(CoquiOptions options, ILogger logger) : ITraina
 
     /// <summary>
     /// The ResNet or LSTM network with its torch mel front end (the keys of <c>model_se.pth</c>'s model), for fine-tuning;
-    /// exists once weights are loaded. A safetensors copy of it carries no config: loaded on its own it gets a config_se.json
-    /// beside it, else YourTTS' audio settings.
+    /// exists once weights are loaded. A safetensors copy of its tensors alone would come back with YourTTS' audio
+    /// settings, so <see cref="CopyMetadata"/> carries the config along.
     /// </summary>
     public nn.Module Module => Loaded.Network;
+
+    /// <summary>The loaded config as JSON (<c>coqui_config</c>), so a saved copy of <see cref="Module"/> loads with the same audio settings.</summary>
+    public IReadOnlyDictionary<string, string> CopyMetadata =>
+        Loaded.Config is { } config ? new Dictionary<string, string> { [CoquiCheckpoint.ConfigMetadataKey] = config.ToJson() } : new Dictionary<string, string>();
 
     /// <inheritdoc />
     public void LoadWeights(string path)

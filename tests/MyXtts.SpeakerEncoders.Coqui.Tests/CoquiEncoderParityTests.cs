@@ -86,4 +86,25 @@ public class CoquiEncoderParityTests
         Assert.Equal([1L, 256L], embedding.shape);
         TensorAssert.Close(ones(1), embedding.norm(1), 1e-5, "norm");
     }
+
+    [ParityTheory]
+    [InlineData(ParityFixtures.Lstm)]
+    [InlineData(ParityFixtures.ResNet)]
+    public void A_safetensors_copy_of_the_network_with_its_copy_metadata_loads_elsewhere_with_the_same_config_and_embeddings(string fixture)
+    {
+        using var scope = NewDisposeScope();
+        using var folder = new TempFolder();   // no config_se.json here: the config must travel in the copy
+        using var original = Encoders.FromFixture(fixture);
+        var copy = System.IO.Path.Combine(folder.Path, "tuned.safetensors");
+        MyXtts.Checkpoints.Safetensors.SafetensorsFile.Write(copy, original.Module.state_dict(), original.CopyMetadata);
+        using var reloaded = new CoquiEncoder(new CoquiOptions(), Serilog.Core.Logger.None);
+
+        reloaded.LoadWeights(copy);
+
+        Assert.Equal(original.Loaded.Audio, reloaded.Loaded.Audio);
+        Assert.Contains("metadata coqui_config", reloaded.Loaded.ConfigSource);
+        var wav = ParityFixtures.Tensor(fixture, "wav_synth.npy").unsqueeze(0);
+        var lengths = tensor(new[] { wav.shape[1] });
+        TensorAssert.Close(original.Embed(wav, lengths), reloaded.Embed(wav, lengths), 1e-6, "embedding of the copy");
+    }
 }

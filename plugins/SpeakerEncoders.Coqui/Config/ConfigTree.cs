@@ -39,13 +39,33 @@ internal sealed class ConfigTree(IReadOnlyDictionary<string, object?> values, st
     public static ConfigTree FromPickle(PickleDict dict, string source) => new(ToPlain(dict), source);
 
     /// <summary>A JSON config file such as <c>config_se.json</c>.</summary>
-    public static ConfigTree FromJsonFile(string path)
+    public static ConfigTree FromJsonFile(string path) => FromJsonText(File.ReadAllText(path), path);
+
+    /// <summary>A config as JSON text (a file's, or the copy <see cref="ToJson"/> wrote into a safetensors file's metadata).</summary>
+    public static ConfigTree FromJsonText(string text, string source)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (FromJson(document.RootElement) is not IReadOnlyDictionary<string, object?> root)
-            throw new InvalidDataException($"{path}: a Coqui config must be a JSON object.");
-        return new ConfigTree(root, path);
+            throw new InvalidDataException($"{source}: a Coqui config must be a JSON object.");
+        return new ConfigTree(root, source);
     }
+
+    /// <summary>
+    /// The whole tree as JSON, for a weights copy that must rebuild the same encoder. Values the JSON cannot hold (objects
+    /// a pickle carried that are not plain data) are left out: the encoder reads only plain settings.
+    /// </summary>
+    public string ToJson() => JsonSerializer.Serialize(Plain(values), JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    private static object? Plain(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> d => d.Where(p => IsPlain(p.Value)).ToDictionary(p => p.Key, p => Plain(p.Value)),
+        List<object?> l => l.Where(IsPlain).Select(Plain).ToList(),
+        _ => value,
+    };
+
+    private static bool IsPlain(object? value) => value is null or string or long or double or bool or IReadOnlyDictionary<string, object?> or List<object?>;
 
     private static IReadOnlyDictionary<string, object?> ToPlain(PickleDict dict) =>
         dict.Where(p => p.Key is string).ToDictionary(p => (string)p.Key, p => ToPlain(p.Value));

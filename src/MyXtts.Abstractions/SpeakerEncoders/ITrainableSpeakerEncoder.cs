@@ -15,4 +15,11 @@ public interface ITrainableSpeakerEncoder : ISpeakerEncoder
     /// <see cref="ISpeakerEncoder.LoadWeights"/>. Callers keep it in eval mode (fixed batch-norm statistics, no dropout).
     /// </summary>
     torch.nn.Module Module { get; }
+
+    /// <summary>
+    /// What the encoder needs besides <see cref="Module"/>'s tensors to rebuild itself from a saved copy (Coqui: its audio
+    /// config). The host stores it as the copy's safetensors metadata, which <see cref="ISpeakerEncoder.LoadWeights"/>
+    /// reads back. Empty (the default) for encoders whose tensors say everything.
+    /// </summary>
+    IReadOnlyDictionary<string, string> CopyMetadata => new Dictionary<string, string>();
 }

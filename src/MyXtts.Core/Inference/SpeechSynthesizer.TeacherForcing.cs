@@ -48,9 +48,7 @@ public sealed partial class SpeechSynthesizer
                     SpeakerIds = zeros(1, ScalarType.Int64, device: _device),
                     ReferenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames),
                     ReferenceMelLengths = tensor(new long[] { reference.Frames }, device: _device),
-                    Extra = features.Arrays.TryGetValue(FeatureSet.Pitch, out var pitch)   // the pitch predictor's targets
-                        ? new Dictionary<string, Tensor> { [BatchExtraKeys.Pitch] = tensor(pitch.Data, device: _device).reshape(1, frames) }
-                        : new Dictionary<string, Tensor>(),
+                    Extra = TeacherExtra(features, frames, reference),
                 };
                 return new TeacherForcedPass(mel, nMels, frames, Alignment(_model.Forward(batch), ids.Length));
             }
@@ -59,6 +57,14 @@ public sealed partial class SpeechSynthesizer
                 if (wasTraining) _model.Module.train();
             }
         }
+    }
+
+    /// <summary>What the teacher-forced batch carries besides mels: the pitch predictor's targets and the reference's pretrained speaker embedding, when the model has them.</summary>
+    private Dictionary<string, Tensor> TeacherExtra(FeatureSet features, int frames, VoiceReference reference)
+    {
+        var extra = Conditioning(reference) ?? new Dictionary<string, Tensor>();
+        if (features.Arrays.TryGetValue(FeatureSet.Pitch, out var pitch)) extra[BatchExtraKeys.Pitch] = tensor(pitch.Data, device: _device).reshape(1, frames);
+        return extra;
     }
 
     /// <summary>[tokens, valid steps] from the hard path [1, L, T'] or the decoder attention [1, T', L].</summary>

@@ -56,12 +56,18 @@ public static class EvaluateCommand
     private static int Run(ParseResult parse, GlobalOptions globals, Options options, CliContext context)
     {
         var vocoderName = parse.GetValue(options.Vocoder)!;
+        var checkpoint = CheckpointPeek.ReadOrNull(parse.GetValue(options.Checkpoint)!.FullName);
+        var recorded = checkpoint?.Manifest.SpeakerEncoder is { IsActive: true } record ? record : null;
+        // A model conditioned on a pretrained encoder gets the encoder it was trained with (as synthesize does); the
+        // speaker-similarity measurement then uses that same plugin instance, so it may only be given that type's weights.
         using var session = RunSession.Start(parse, globals, context, "evaluate", [$"{PluginKinds.Token(PluginKind.Vocoder)}={vocoderName}"],
-            configuredPlugins: (configuration, catalog) => string.IsNullOrWhiteSpace(configuration.Settings.Model.SpeakerEncoderPath) ? []
+            configuredPlugins: (configuration, catalog) => recorded is not null ? CheckpointSpeakerEncoder.SelectionValues(recorded)
+                : string.IsNullOrWhiteSpace(configuration.Settings.Model.SpeakerEncoderPath) ? []
                 : SpeakerEncoderChoice.SelectionValues(configuration, catalog, parse.GetValue(globals.Plugin) ?? []));
         try
         {
-            return Evaluate(parse, options, context, session, vocoderName);
+            var speakerEncoder = checkpoint is null ? null : ConditioningEncoder(session, checkpoint);
+            return Evaluate(parse, options, context, session, vocoderName, speakerEncoder);
         }
         catch (Exception e) when (e is CheckpointException or AudioFormatException or ArgumentException or InvalidOperationException
                                        or IOException or NotSupportedException or EmbedException or InvalidDataException)
@@ -71,12 +77,29 @@ public static class EvaluateCommand
         }
     }
 
-    private static int Evaluate(ParseResult parse, Options options, CliContext context, RunSession session, string vocoderName)
+    /// <summary>
+    /// The pretrained encoder the checkpoint's model reads, loaded as synthesize loads it; null when it reads none. A
+    /// measurement encoder of another type (<c>--speaker-encoder-type</c> with <c>--speaker-encoder-path</c>) is refused:
+    /// one plugin instance serves both.
+    /// </summary>
+    private static MyXtts.Abstractions.SpeakerEncoders.ISpeakerEncoder? ConditioningEncoder(RunSession session, TrainingCheckpoint checkpoint)
+    {
+        if (checkpoint.Manifest.SpeakerEncoder is not { IsActive: true } record) return null;
+        var model = session.Settings.Model;
+        if (!string.IsNullOrWhiteSpace(model.SpeakerEncoderPath) && session.Configuration.Provenance.SourceOf(SpeakerEncoderChoice.TypeKey).Kind != MyXtts.Host.Configuration.ConfigSourceKind.Default
+            && !string.Equals(model.SpeakerEncoderType, record.Type, StringComparison.Ordinal))
+            throw new ArgumentException($"Checkpoint '{checkpoint.Manifest.Path}' is conditioned on the speaker encoder '{record.Type}', which also measures speaker similarity here; " +
+                                        $"--speaker-encoder-type {model.SpeakerEncoderType} cannot be used beside it. Leave out --speaker-encoder-type (and give '{record.Type}' weights with --speaker-encoder-path, or none).");
+        return CheckpointSpeakerEncoder.Load(session, checkpoint);
+    }
+
+    private static int Evaluate(ParseResult parse, Options options, CliContext context, RunSession session, string vocoderName,
+        MyXtts.Abstractions.SpeakerEncoders.ISpeakerEncoder? speakerEncoder)
     {
         var log = session.Log;
         var given = VocoderUnderTest(parse, options, session, vocoderName);
         var checkpoint = parse.GetValue(options.Checkpoint)!.FullName;
-        using var tts = SpeechSynthesizer.Load(checkpoint, new SynthesizerOptions { Device = session.Device.Device, Vocoder = given });
+        using var tts = SpeechSynthesizer.Load(checkpoint, new SynthesizerOptions { Device = session.Device.Device, Vocoder = given, SpeakerEncoder = speakerEncoder });
         var data = tts.Settings.Data;
         var skips = new SkipLog();
         var set = EvaluationSet.Open(parse.GetValue(options.Data)!, parse.GetValue(options.ReferenceData), parse.GetValue(options.MaxUtterances),

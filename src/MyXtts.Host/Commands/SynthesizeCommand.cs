@@ -60,7 +60,7 @@ public static class SynthesizeCommand
     {
         var vocoderName = parse.GetValue(options.Vocoder)!;
         var checkpointPath = parse.GetValue(options.Checkpoint)!.FullName;
-        var checkpoint = ReadOrNull(checkpointPath);
+        var checkpoint = CheckpointPeek.ReadOrNull(checkpointPath);
         using var session = RunSession.Start(parse, globals, context, "synthesize", [$"{PluginKinds.Token(PluginKind.Vocoder)}={vocoderName}"],
             configuredPlugins: (_, _) => CheckpointSpeakerEncoder.SelectionValues(checkpoint?.Manifest.SpeakerEncoder));
         try
@@ -117,12 +117,6 @@ public static class SynthesizeCommand
     }
 
     /// <summary>The checkpoint, read before the run starts for the speaker encoder it records; null when missing or damaged (the synthesizer reports why, inside the run).</summary>
-    private static TrainingCheckpoint? ReadOrNull(string path)
-    {
-        try { return File.Exists(path) ? TrainingCheckpoint.Read(path) : null; }
-        catch (CheckpointException) { return null; }
-    }
-
     private static IReadOnlyList<string> Lines(ParseResult parse, Options options)
     {
         if (parse.GetValue(options.Text) is { } text) return [text];

@@ -113,7 +113,7 @@ public static class TrainCommand
         prefetch.Log(log, device.Device);
         var initWeights = InitialWeights(parse.GetValue(options.InitWeights), resume, log);
         using var data = TrainingData.Load(new TrainingDataRequest(settings.Data.DatasetPath, parse.GetValue(options.ValData),
-            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch.Target) { Shard = processes.Shard, Conditioning = pretrained.Batches(log) }, settings, run.Profiler, log);
+            resume?.Manifest.Tokenizer ?? initWeights?.Tokenizer, prefetch.Target) { Shard = processes.Shard, Conditioning = pretrained.Batches(settings.Data.ReferenceAudioLength, (int)settings.Training.Seed, log) }, settings, run.Profiler, log);
         using var model = AcousticModels.Create(settings.Model, data.Tokenizer.Symbols.Count, pretrained.EmbeddingDim);
         if (initWeights is { } init)
         {

@@ -41,11 +41,14 @@ public sealed class PretrainedSpeakerConditioning
     /// <summary>The network the optimizer trains (fine-tuning); null when frozen or off.</summary>
     public nn.Module? TrainableModule => (FineTuned as ITrainableSpeakerEncoder)?.Module;
 
-    /// <summary>What batches carry for this conditioning: cached embeddings (frozen), waveforms (fine-tuned) or nothing.</summary>
-    public Func<PreparedDataset, string?, IReferenceConditioning>? Batches(ILogger log)
+    /// <summary>
+    /// What batches carry for this conditioning: cached embeddings of whole clips (frozen), reference waveforms cropped to
+    /// <paramref name="referenceSeconds"/> from <paramref name="seed"/>-determined offsets (fine-tuned), or nothing.
+    /// </summary>
+    public Func<PreparedDataset, string?, IReferenceConditioning>? Batches(double referenceSeconds, int seed, ILogger log)
     {
         if (Encoder is not { } encoder || Record is not { } record) return null;
-        if (!record.Frozen) return (split, _) => new ReferenceWaveforms(split.Items, encoder.SampleRate);
+        if (!record.Frozen) return (split, _) => new ReferenceWaveforms(split.Items, encoder.SampleRate, referenceSeconds, seed);
         return (split, cacheDirectory) => PrecomputedSpeakerEmbeddings.Compute(split.Items, encoder,
             cacheDirectory is null ? null : new SpeakerEmbeddingCache(cacheDirectory, record.Type, record.Sha256!), log);
     }
@@ -85,6 +88,7 @@ public sealed class PretrainedSpeakerConditioning
         {
             Status = SpeakerEncoderRecord.Active, Type = type, Path = path, Sha256 = FileHash.Sha256(path), Frozen = frozen,
             EmbeddingDim = encoder.EmbeddingDim, SampleRate = encoder.SampleRate,
+            WeightsMetadata = !frozen && encoder is ITrainableSpeakerEncoder { CopyMetadata.Count: > 0 } withMetadata ? withMetadata.CopyMetadata : null,
         };
         log.Information("Pretrained speaker encoder {Type} ({Path}, SHA-256 {Hash}): {Dim}-dim embeddings at {Rate} Hz, {Mode}",
             type, path, record.Sha256![..12], record.EmbeddingDim, record.SampleRate,

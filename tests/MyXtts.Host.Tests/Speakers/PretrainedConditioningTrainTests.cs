@@ -2,6 +2,7 @@ using MyXtts.Core.Audio.Wav;
 using MyXtts.Core.IO;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Host.Cli;
+using MyXtts.Host.Tests.Evaluation;
 using MyXtts.Host.Tests.Plugins;
 using MyXtts.Host.Tests.Training;
 
@@ -55,8 +56,15 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         "--output-dir", _corpus.Directory.Combine("runs"), "--device", "cpu", "--set", "plugins:griffin_lim:Iterations=2", .. extra,
     ];
 
+    private string[] Evaluate(string checkpoint, string output) =>
+    [
+        "evaluate", "--checkpoint", checkpoint, "--data", _corpus.Data, "--max-utterances", "2", "--out", _corpus.Directory.Combine(output), "--showcase", "0",
+        "--output-dir", _corpus.Directory.Combine("runs"), "--device", "cpu", "--threads", "1", "--set", "plugins:griffin_lim:Iterations=2",
+        .. FakePocketSphinx.Install(_corpus.Directory.Combine("asr")),
+    ];
+
     [Fact]
-    public async Task A_path_alone_turns_frozen_conditioning_on_records_the_encoder_and_synthesis_needs_its_file()
+    public async Task A_path_alone_turns_frozen_conditioning_on_records_the_encoder_and_synthesis_and_evaluation_need_its_file()
     {
         var hash = FileHash.Sha256(_corpus.Weights);
 
@@ -79,6 +87,12 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         (exit, error) = await Run(Synthesize(checkpoint.Manifest.Path!, output));
         Assert.True(exit == 0, error);
         Assert.True(WavReader.Read(output).Frames > 256);
+        (exit, error) = await Run(Evaluate(checkpoint.Manifest.Path!, "frozen-eval"));
+        Assert.True(exit == 0, error);
+        Assert.True(File.Exists(_corpus.Directory.Combine("frozen-eval", "metrics.json")));
+        (exit, error) = await Run([.. Evaluate(checkpoint.Manifest.Path!, "frozen-eval-other"), "--speaker-encoder-type", "ecapa_tdnn", "--speaker-encoder-path", _corpus.Weights]);
+        Assert.Equal(2, exit);
+        Assert.Contains("is conditioned on the speaker encoder 'resemblyzer'", error);
 
         var moved = _corpus.Directory.Combine("moved.safetensors");
         File.Copy(_corpus.Weights, moved);
@@ -87,6 +101,10 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         try
         {
             (exit, error) = await Run(Synthesize(checkpoint.Manifest.Path!, _corpus.Directory.Combine("gone.wav")));
+            Assert.Equal(2, exit);
+            Assert.Contains("that file no longer exists. Give its weights with --speaker-encoder-path FILE", error);
+
+            (exit, error) = await Run(Evaluate(checkpoint.Manifest.Path!, "gone-eval"));
             Assert.Equal(2, exit);
             Assert.Contains("that file no longer exists. Give its weights with --speaker-encoder-path FILE", error);
 
@@ -146,8 +164,10 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         var checkpoint = Latest(run);
         Assert.True(checkpoint.HasSpeakerEncoder);
         File.Delete(weights);
+        File.Delete(Path.Combine(Path.GetDirectoryName(weights)!, "config_se.json"));   // the stored copy must carry the encoder's config itself
         (exit, error) = await Run(Synthesize(checkpoint.Manifest.Path!, _corpus.Directory.Combine($"{run}.wav")));
         Assert.True(exit == 0, error);
+        if (fixture.StartsWith("coqui", StringComparison.Ordinal)) Assert.Contains("metadata coqui_config", error);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
             SpeakerIds = tensor(indices.Select(i => (long)_speakerIndex[source.Speaker(i)]).ToArray()).MoveToOuterDisposeScope(),
             ReferenceMel = tensor(refData, [b, nMels, maxRef]).MoveToOuterDisposeScope(),
             ReferenceMelLengths = tensor(refLengths).MoveToOuterDisposeScope(),
-            Extra = ExtraTensors(mels, ids, maxFrames, refIndices),
+            Extra = ExtraTensors(mels, ids, maxFrames, refIndices, epoch),
         };
         return new LoadedBatch(batch, epoch, position);
     }
@@ -62,9 +62,9 @@ public sealed class BatchCollator(IUtteranceSource source, ReferencePicker refer
     }
 
     /// <summary>The batch's extra tensors: the padded F0 track (when the features have one) and the references' pretrained speaker inputs.</summary>
-    private Dictionary<string, Tensor> ExtraTensors(FeatureSet[] mels, string[] ids, int maxFrames, int[] refIndices)
+    private Dictionary<string, Tensor> ExtraTensors(FeatureSet[] mels, string[] ids, int maxFrames, int[] refIndices, int epoch)
     {
-        var extra = conditioning?.For(refIndices).ToDictionary(kv => kv.Key, kv => kv.Value.MoveToOuterDisposeScope()) ?? new Dictionary<string, Tensor>();
+        var extra = conditioning?.For(refIndices, epoch).ToDictionary(kv => kv.Key, kv => kv.Value.MoveToOuterDisposeScope()) ?? new Dictionary<string, Tensor>();
         if (PadPitch(mels, ids, maxFrames) is { } pitch) extra[BatchExtraKeys.Pitch] = tensor(pitch, [mels.Length, maxFrames]).MoveToOuterDisposeScope();
         return extra;
     }

@@ -8,6 +8,9 @@ namespace MyXtts.Core.Data.Batching;
 /// </summary>
 public interface IReferenceConditioning
 {
-    /// <summary>Tensors for the references <paramref name="referenceIndices"/> (one per batch row, indices into the split), in the caller's dispose scope.</summary>
-    IReadOnlyDictionary<string, Tensor> For(IReadOnlyList<int> referenceIndices);
+    /// <summary>
+    /// Tensors for the references <paramref name="referenceIndices"/> (one per batch row, indices into the split), in the
+    /// caller's dispose scope. <paramref name="epoch"/> lets random crops differ between epochs and repeat on resume.
+    /// </summary>
+    IReadOnlyDictionary<string, Tensor> For(IReadOnlyList<int> referenceIndices, int epoch);
 }

@@ -53,7 +53,7 @@ public sealed class PrecomputedSpeakerEmbeddings : IReferenceConditioning
     }
 
     /// <inheritdoc />
-    public IReadOnlyDictionary<string, Tensor> For(IReadOnlyList<int> referenceIndices)
+    public IReadOnlyDictionary<string, Tensor> For(IReadOnlyList<int> referenceIndices, int epoch)
     {
         var dim = _embeddings[referenceIndices[0]].Length;
         var flat = new float[referenceIndices.Count * dim];

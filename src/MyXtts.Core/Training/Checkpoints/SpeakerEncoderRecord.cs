@@ -36,6 +36,12 @@ public sealed record SpeakerEncoderRecord
     /// <summary>The encoder's sample rate; 0 for a fallback.</summary>
     public int SampleRate { get; init; }
 
+    /// <summary>
+    /// Fine-tuned only: the encoder's <c>ITrainableSpeakerEncoder.CopyMetadata</c>, written as the metadata of the weights
+    /// the checkpoint stores, so the stored copy loads back into the same encoder; null when it has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? WeightsMetadata { get; init; }
+
     /// <summary>Why the encoder could not be used (a fallback only).</summary>
     public string? Reason { get; init; }
 

@@ -38,7 +38,7 @@ public sealed class TrainingCheckpoint
     public static void Write(string path, CheckpointManifest manifest, nn.Module model, OptimizerHelper optimizer, nn.Module? speakerEncoder = null) =>
         CheckpointFile.Write(path,
         [
-            .. speakerEncoder is null ? [] : new (string, Action<BinaryWriter>)[] { (SpeakerEncoderSection, w => SafetensorsFile.Write(w.BaseStream, speakerEncoder.state_dict())) },
+            .. speakerEncoder is null ? [] : new (string, Action<BinaryWriter>)[] { (SpeakerEncoderSection, w => SafetensorsFile.Write(w.BaseStream, speakerEncoder.state_dict(), manifest.SpeakerEncoder?.WeightsMetadata)) },
             (ManifestSection, w => w.Write(JsonSerializer.Serialize(manifest, Json))),
             (ModelSection, w => model.save(w)),
             (OptimizerSection, w => optimizer.save_state_dict(w)),

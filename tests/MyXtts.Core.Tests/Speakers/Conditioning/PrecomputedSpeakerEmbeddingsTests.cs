@@ -65,7 +65,7 @@ public sealed class PrecomputedSpeakerEmbeddingsTests : IDisposable
         using var encoder = new TinyTrainableEncoder();
         var embeddings = PrecomputedSpeakerEmbeddings.Compute(_items, encoder, cache: null, Logger.None);
 
-        var batch = embeddings.For([2, 0])[ConditioningKeys.PretrainedSpeakerEmbedding];
+        var batch = embeddings.For([2, 0], epoch: 0)[ConditioningKeys.PretrainedSpeakerEmbedding];
 
         Assert.Equal(new long[] { 2, TinyTrainableEncoder.Dim }, batch.shape);
         Assert.Equal(embeddings[2], batch[0].data<float>().ToArray());
@@ -76,11 +76,38 @@ public sealed class PrecomputedSpeakerEmbeddingsTests : IDisposable
     public void Fine_tuning_batches_carry_the_reference_clips_padded_with_their_lengths()
     {
         using var scope = NewDisposeScope();
-        using var waveforms = new ReferenceWaveforms(_items, 16000);
+        using var waveforms = new ReferenceWaveforms(_items, 16000, maxSeconds: 0, seed: 1);
 
-        var extra = waveforms.For([0, 2]);
+        var extra = waveforms.For([0, 2], epoch: 0);
 
         Assert.Equal(new long[] { 2, 1000 }, extra[ConditioningKeys.ReferenceWaveform].shape);
         Assert.Equal(new long[] { 800, 1000 }, extra[ConditioningKeys.ReferenceWaveformLengths].data<long>().ToArray());
+    }
+
+    [Fact]
+    public void Fine_tuning_references_are_cut_to_the_reference_length_at_offsets_that_repeat_per_epoch_and_differ_between_epochs()
+    {
+        using var scope = NewDisposeScope();
+        using var waveforms = new ReferenceWaveforms(_items, 16000, maxSeconds: 0.03, seed: 7);   // 480 of 800–1000 samples
+        var whole = Enumerable.Range(0, 3).Select(i => MyXtts.Core.Audio.Wav.WavReader.Read(_items[i].AudioPath).Interleaved).ToArray();
+
+        var first = waveforms.For([0, 2], epoch: 0);
+        var again = waveforms.For([0, 2], epoch: 0);
+        var offsets = Enumerable.Range(0, 4).Select(epoch => Offset(waveforms.For([2], epoch)[ConditioningKeys.ReferenceWaveform][0], whole[2])).ToArray();
+
+        Assert.Equal(new long[] { 2, 480 }, first[ConditioningKeys.ReferenceWaveform].shape);
+        Assert.Equal(new long[] { 480, 480 }, first[ConditioningKeys.ReferenceWaveformLengths].data<long>().ToArray());
+        Assert.True(first[ConditioningKeys.ReferenceWaveform].equal(again[ConditioningKeys.ReferenceWaveform]).all().item<bool>());
+        Assert.All(offsets, o => Assert.InRange(o, 0, 1000 - 480));
+        Assert.True(offsets.Distinct().Count() > 1, $"offsets {string.Join(", ", offsets)} did not change with the epoch");
+    }
+
+    /// <summary>Where <paramref name="crop"/> starts in <paramref name="clip"/> (exact sample match), or -1.</summary>
+    private static int Offset(Tensor crop, float[] clip)
+    {
+        var samples = crop.data<float>().ToArray();
+        for (var start = 0; start + samples.Length <= clip.Length; start++)
+            if (samples.Select((v, k) => Math.Abs(v - clip[start + k]) < 1e-6).All(b => b)) return start;
+        return -1;
     }
 }
