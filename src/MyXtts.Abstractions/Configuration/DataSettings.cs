@@ -54,9 +54,13 @@ public sealed record DataSettings
     [ConfigurationKeyName("language")]
     public string Language { get; init; } = "en";
 
-    /// <summary>Insert a blank token between symbols.</summary>
+    /// <summary>
+    /// Insert a blank token between symbols (VITS/Glow-TTS style). Off by default: the non-autoregressive model's alignment
+    /// gives every token at least one decoder step, and at 2 frames per step blanks doubled the tokens to about one per
+    /// step, so the search had almost no freedom (docs/quality.md, third run).
+    /// </summary>
     [ConfigurationKeyName("add_blank")]
-    public bool AddBlank { get; init; } = true;
+    public bool AddBlank { get; init; }
 
     /// <summary>
     /// Read speakers from the metadata's fourth column or the id (see <see cref="SpeakerIdPattern"/>); false treats the

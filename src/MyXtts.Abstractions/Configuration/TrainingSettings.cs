@@ -64,11 +64,14 @@ public sealed record TrainingSettings
     /// <summary>
     /// Weight of each loss term by name (<c>training.loss_weights.&lt;name&gt;</c>). The original's
     /// <c>training.&lt;name&gt;_loss_weight</c> keys (e.g. <c>mel_loss_weight</c>) land here as <c>&lt;name&gt;</c>.
+    /// Mel, attention (the alignment prior) and duration weigh the same, as in RAD-TTS-style aligners: the token means get
+    /// their gradient only from the attention term, and the original's mel 35 / attention 0.1 left the alignment loss
+    /// rising while WER stalled (docs/quality.md, second run). The contrastive term is a light regulariser.
     /// </summary>
     [ConfigurationKeyName("loss_weights")]
     public IReadOnlyDictionary<string, double> LossWeights { get; init; } = new Dictionary<string, double>
     {
-        ["mel"] = 35.0, ["kl"] = 1.0, ["duration"] = 0.1, ["attention"] = 0.1, ["pitch"] = 0.1, ["energy"] = 0.1,
+        ["mel"] = 1.0, ["kl"] = 1.0, ["duration"] = 1.0, ["attention"] = 1.0, ["speaker_contrastive"] = 0.05, ["pitch"] = 0.1, ["energy"] = 0.1,
         ["voice_similarity"] = 3.0, ["speaker_classification"] = 1.5, ["voice_reconstruction"] = 2.0,
         ["prosody_matching"] = 1.0, ["spectral_consistency"] = 1.5,
     };

@@ -9,16 +9,17 @@ namespace MyXtts.Core.Tests.Models;
 public sealed class AcousticLossTermTests
 {
     [Fact]
-    public void Duration_loss_is_the_masked_mse_of_log_durations_with_empty_tokens_counted_as_one_frame()
+    public void Duration_loss_is_the_masked_mse_of_log_durations_with_empty_tokens_counted_as_one_frame_plus_the_squared_log_error_of_the_total()
     {
-        var predicted = tensor(new float[] { 0, MathF.Log(2), 5 }, [1, 3]).requires_grad_();
+        var predicted = tensor(new float[] { 0, MathF.Log(2), 50 }, [1, 3]).requires_grad_();   // the padded 50 must neither count nor overflow
         var context = Context(tokenLengths: [2], aux: new()
         {
             [AcousticOutputKeys.LogDurations] = predicted,
             [AcousticOutputKeys.Durations] = tensor(new float[] { 0, 4, 7 }, [1, 3]),
         });
         var loss = new DurationLoss().Compute(context).Value;
-        Assert.Equal(Math.Pow(Math.Log(2), 2) / 2, loss.item<float>(), 4);
+        // tokens: (0 − log 1)² and (log 2 − log 4)² over 2; total: predicted 1 + 2 = 3 steps against 1 + 4 = 5
+        Assert.Equal(Math.Pow(Math.Log(2), 2) / 2 + Math.Pow(Math.Log(3.0 / 5), 2), loss.item<float>(), 4);
         loss.backward();
         Assert.True(predicted.grad!.abs().sum().item<float>() > 0);
         Assert.Equal(0f, predicted.grad![0, 2].item<float>());

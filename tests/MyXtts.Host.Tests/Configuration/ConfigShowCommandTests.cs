@@ -39,7 +39,7 @@ public sealed class ConfigShowCommandTests : IDisposable
         var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!);
         Assert.Equal("true", rows["data.enable_xla"].GetProperty("value").GetString());
         Assert.Equal("flag --enable-xla", rows["data.enable_xla"].GetProperty("source").GetString());
-        Assert.Equal("35", rows["training.loss_weights.mel"].GetProperty("value").GetString());
+        Assert.Equal("1", rows["training.loss_weights.mel"].GetProperty("value").GetString());
     }
 
     [Fact]

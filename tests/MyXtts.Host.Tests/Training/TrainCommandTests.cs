@@ -28,7 +28,7 @@ public sealed class TrainCommandTests
         Assert.True(exit == 0, error);
         var run = dir.Combine("runs", "r1");
         var log = File.ReadAllText(Path.Combine(run, "log.txt"));
-        Assert.Contains("Loss weights: mel_loss=35 (training.loss_weights.mel)", log);
+        Assert.Contains("Loss weights: mel_loss=1 (training.loss_weights.mel)", log);
         Assert.Contains("Train loss components: mel_loss=", log);
         Assert.Contains("w_mel_loss=", log);
         Assert.Contains("Validation loss components: mel_loss=", log);
