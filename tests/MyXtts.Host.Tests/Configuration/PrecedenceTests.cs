@@ -73,7 +73,7 @@ public sealed class PrecedenceTests : IDisposable
         Assert.Equal(20.0, weights["mel"]);
         Assert.Equal(5.0, weights["stop"]);
         Assert.Equal(0.5, weights["kl"]);
-        Assert.Equal(0.1, weights["duration"]);   // untouched default survives the merge
+        Assert.Equal(0.1, weights["pitch"]);   // untouched default survives the merge
         Assert.Equal("env MYXTTS_TRAINING__KL_LOSS_WEIGHT", config.Provenance.SourceOf("training.loss_weights.kl").ToString());
     }
 
