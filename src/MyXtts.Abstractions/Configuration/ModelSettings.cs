@@ -107,6 +107,14 @@ public sealed record ModelSettings
     [ConfigurationKeyName("use_energy_predictor")]
     public bool UseEnergyPredictor { get; init; } = true;
 
+    /// <summary>
+    /// Non-autoregressive: the duration predictor also reads how fast the reference speaks (the log mean spectral flux of
+    /// its mel, through a <c>reference_rate</c> layer), so a fast reference gives faster speech. Off unless set (models
+    /// trained without it have no such layer); the tiny preset turns it on.
+    /// </summary>
+    [ConfigurationKeyName("reference_rate_conditioning")]
+    public bool ReferenceRateConditioning { get; init; }
+
     /// <summary>Mel bands.</summary>
     [ConfigurationKeyName("n_mels"), Range(8, 512)]
     public int NMels { get; init; } = 80;

@@ -36,6 +36,9 @@ public sealed record AcousticModelOptions
     /// <summary>Non-autoregressive: a per-token energy predictor and energy embedding (<c>model.use_energy_predictor</c>).</summary>
     public bool EnergyPredictor { get; init; }
 
+    /// <summary>Non-autoregressive: the duration predictor reads the reference's speaking rate (<c>model.reference_rate_conditioning</c>).</summary>
+    public bool ReferenceRate { get; init; }
+
     /// <summary>
     /// Embedding size of the pretrained speaker encoder whose embedding the model also reads (through
     /// <c>speaker_projection</c>); 0 = no pretrained speaker conditioning. Comes from the encoder, not from a setting.
@@ -79,7 +82,7 @@ public sealed record AcousticModelOptions
             Gst = model.UseGst, GstTokens = model.GstNumTokens, ReductionFactor = model.ReductionFactor,
             Dropout = model.Dropout, VoiceDropout = model.VoiceEncoderDropout, DecoderStrategy = model.DecoderStrategy,
             StopThreshold = model.StopThreshold, MaxFramesPerToken = model.MaxFramesPerToken, PretrainedSpeakerDim = pretrainedSpeakerDim,
-            PitchPredictor = model.UsePitchPredictor, EnergyPredictor = model.UseEnergyPredictor,
+            PitchPredictor = model.UsePitchPredictor, EnergyPredictor = model.UseEnergyPredictor, ReferenceRate = model.ReferenceRateConditioning,
         };
     }
 

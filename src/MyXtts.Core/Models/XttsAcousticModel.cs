@@ -35,6 +35,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     private readonly Linear? speaker_projection;
     private readonly Linear text_condition;
     private readonly Linear duration_condition;
+    private readonly Linear? reference_rate;
     private readonly Conv1d mean_projection;
     private readonly VariancePredictor duration_predictor;
     private readonly VarianceAdaptor? variance_adaptor;
@@ -64,6 +65,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         if (o.PretrainedSpeakerDim > 0) speaker_projection = nn.Linear(o.PretrainedSpeakerDim, o.SpeakerDim);
         text_condition = nn.Linear(o.SpeakerDim, o.TextDim);
         duration_condition = nn.Linear(o.SpeakerDim, o.TextDim);
+        if (o.ReferenceRate) reference_rate = nn.Linear(1, o.TextDim);
         mean_projection = nn.Conv1d(o.TextDim, stacked, 1);
         duration_predictor = new VariancePredictor("duration_predictor", o.TextDim, o.Dropout);
         if (o.PitchPredictor || o.EnergyPredictor) variance_adaptor = new VarianceAdaptor("variance_adaptor", o.TextDim, o.Dropout, o.PitchPredictor, o.EnergyPredictor);
@@ -98,7 +100,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             return string.Create(CultureInfo.InvariantCulture,
                 $"xtts_acoustic non_autoregressive r={o.ReductionFactor}: text {o.TextDim}x{o.TextLayers} ({Count(text_encoder)} M), " +
                 $"audio {(o.VoiceConditioning ? $"{o.AudioDim}x{o.AudioLayers}, {o.ConditioningLatents} latents" : "off")} ({Count(audio_encoder)} M), " +
-                $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), variance {Variance} ({Count(variance_adaptor)} M), decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
+                $"gst {(gst is null ? "off" : $"{o.GstTokens} tokens")} ({Count(gst)} M), variance {Variance} ({Count(variance_adaptor)} M), reference rate {(reference_rate is null ? "off" : "on")}, decoder {o.DecoderDim}x{o.DecoderLayers} ({Count(decoder)} M), " +
                 $"{(speaker_projection is null ? "" : $"pretrained speaker {o.PretrainedSpeakerDim}->{o.SpeakerDim}, ")}postnet ({Count(postnet)} M); vocab {o.VocabSize}, {o.NMels} mels; {Count(this)} M parameters");
         }
     }
@@ -127,7 +129,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         var (stepMask, stepPadding) = Masks(steps, target.shape[2], dtype);
 
         var voice = Voice(batch.ReferenceMel, batch.ReferenceMelLengths, null, batch.Extra, batch.Tokens.shape[0], dtype);
-        var text = EncodeText(batch.Tokens, batch.TokenLengths, voice, dtype);
+        var text = EncodeText(batch.Tokens, batch.TokenLengths, voice, Rate(batch.ReferenceMel, batch.ReferenceMelLengths), dtype);
 
         var path = Align(text.Means, target, batch.TokenLengths, steps);                                    // [B, L, T']
         var durations = path.sum(2);                                                                        // [B, L]
@@ -177,7 +179,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
             using var _ = no_grad();
             var dtype = referenceMel.dtype;
             var voice = Voice(referenceMel, referenceLengths, styleWeights, conditioning, tokens.shape[0], dtype);
-            var text = EncodeText(tokens, tokenLengths, voice, dtype);
+            var text = EncodeText(tokens, tokenLengths, voice, Rate(referenceMel, referenceLengths), dtype);
             var tokenMask = SequenceMasks.Valid(tokenLengths, tokens.shape[1]);
             var durations = (text.LogDurations.exp() / speed).round().clamp_min(1).to(ScalarType.Int64) * tokenMask.to(ScalarType.Int64);
             var steps = durations.sum(1);                                                                   // [B]
@@ -201,14 +203,20 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         VoiceVectors.Of(mel_normalizer, audio_encoder, gst, _options.SpeakerDim, referenceMel, referenceLengths, styleWeights, batch, dtype,
             speaker_projection is null ? null : new PretrainedSpeaker(speaker_projection, conditioning, SpeakerEncoder));
 
+    /// <summary>The reference's speaking-rate feature [B, 1] (<see cref="ReferenceRate"/>), when the model reads it.</summary>
+    private Tensor? Rate(Tensor referenceMel, Tensor referenceLengths) =>
+        reference_rate is null ? null : ReferenceRate.Feature(mel_normalizer.Normalize(referenceMel), referenceLengths);
+
     /// <summary>Text states conditioned on the voice, the per-token means [B, rM, L], log durations [B, L] and predicted prosody.</summary>
-    private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, ScalarType dtype)
+    private TextStates EncodeText(Tensor tokens, Tensor lengths, VoiceVectors voice, Tensor? rate, ScalarType dtype)
     {
         var (mask, padding) = Masks(lengths, tokens.shape[1], dtype);
         var h = text_encoder.forward(tokens, mask, padding);                                               // [B, C, L]
         var hidden = (h + text_condition.call(voice.Vector).unsqueeze(2)) * mask;
         var means = mean_projection.call(hidden) * mask;
-        var logDurations = duration_predictor.call((h.detach() + duration_condition.call(voice.Vector).unsqueeze(2)) * mask, mask);
+        var durationCondition = duration_condition.call(voice.Vector);
+        if (reference_rate is not null && rate is not null) durationCondition = durationCondition + reference_rate.call(rate.to(dtype));
+        var logDurations = duration_predictor.call((h.detach() + durationCondition.unsqueeze(2)) * mask, mask);
         var prosody = variance_adaptor?.Predict(hidden.detach(), mask);
         return new TextStates(hidden, means, logDurations, prosody, mask, padding);
     }
@@ -279,7 +287,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         if (disposing)
         {
             mel_normalizer.Dispose(); text_encoder.Dispose(); audio_encoder?.Dispose(); gst?.Dispose(); speaker_projection?.Dispose();
-            text_condition.Dispose(); duration_condition.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose(); variance_adaptor?.Dispose();
+            text_condition.Dispose(); duration_condition.Dispose(); reference_rate?.Dispose(); mean_projection.Dispose(); duration_predictor.Dispose(); variance_adaptor?.Dispose();
             decoder.Dispose(); postnet.Dispose();
         }
         base.Dispose(disposing);

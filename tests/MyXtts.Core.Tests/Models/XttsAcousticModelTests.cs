@@ -86,6 +86,27 @@ public sealed class XttsAcousticModelTests
     }
 
     [Fact]
+    public void With_reference_rate_conditioning_a_faster_reference_changes_the_predicted_durations_and_trains_the_rate_layer()
+    {
+        ModelTestSupport.Seed(5);
+        using var model = new XttsAcousticModel(TinyAcoustic.Options() with { ReferenceRate = true });
+        var batch = new SyntheticBatches(4, 2).Collate([0, 1]).Batch;
+        model.train();
+        var outputs = model.Forward(batch);
+        TinyAcoustic.Losses().Evaluate(new LossContext(batch, outputs, 0)).Total.backward();
+        var slowReference = batch.ReferenceMel.repeat_interleave(2, dim: 2);                   // the same reference at half the tempo
+        var (_, asGiven) = model.Synthesize(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths);
+        var (_, slowed) = model.Synthesize(batch.Tokens, batch.TokenLengths, slowReference, batch.ReferenceMelLengths * 2);
+
+        Assert.Contains("reference_rate.weight", model.state_dict().Keys);
+        Assert.True(model.named_parameters().Single(p => p.name == "reference_rate.weight").parameter.grad!.abs().sum().item<float>() > 0);
+        Assert.NotEqual(asGiven.data<long>().ToArray(), slowed.data<long>().ToArray());
+        Assert.Contains("reference rate on", model.Description);
+        using var plain = TinyAcoustic.Model();
+        Assert.DoesNotContain(plain.state_dict().Keys, k => k.StartsWith("reference_rate", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Synthesis_before_training_or_loading_says_what_is_missing()
     {
         using var model = TinyAcoustic.Model();
