@@ -109,8 +109,8 @@ public sealed record ModelSettings
 
     /// <summary>
     /// Non-autoregressive: the duration predictor also reads how fast the reference speaks (the log mean spectral flux of
-    /// its mel, through a <c>reference_rate</c> layer), so a fast reference gives faster speech. Off unless set (models
-    /// trained without it have no such layer); the tiny preset turns it on.
+    /// its mel, through a <c>reference_rate</c> layer), so a fast reference can give faster speech. Off: on the 30-minute
+    /// bar it did not yet clone tempo and did not help length at 2,400 core-seconds (docs/quality.md, fourth run).
     /// </summary>
     [ConfigurationKeyName("reference_rate_conditioning")]
     public bool ReferenceRateConditioning { get; init; }
