@@ -173,13 +173,13 @@ public sealed class Trainer : IDisposable
             BestValidationLoss = improved ? loss : Progress.BestValidationLoss,
             EpochsWithoutImprovement = loss is null || improved ? 0 : Progress.EpochsWithoutImprovement + 1,
         };
-        var result = new ValidationResult(Progress.Step, metrics, loss, improved);
+        var result = new ValidationResult(metrics, loss, improved);
         _lastValidation = result;
         if (metrics is not null) _reporter.ValidationCompleted(new ValidationReport(Progress.Step, Progress.Epoch, metrics, improved, endOfEpoch));
         return result;
     }
 
-    private sealed record ValidationResult(long Step, IReadOnlyDictionary<string, double>? Metrics, double? Loss, bool Improved);
+    private sealed record ValidationResult(IReadOnlyDictionary<string, double>? Metrics, double? Loss, bool Improved);
 
     private bool RunStep(LoadedBatch[] microBatches, TrainingMeters meters)
     {

@@ -88,7 +88,7 @@ public sealed class PretrainedSpeakerConditioning
         {
             Status = SpeakerEncoderRecord.Active, Type = type, Path = path, Sha256 = FileHash.Sha256(path), Frozen = frozen,
             EmbeddingDim = encoder.EmbeddingDim, SampleRate = encoder.SampleRate,
-            WeightsMetadata = !frozen && encoder is ITrainableSpeakerEncoder { CopyMetadata.Count: > 0 } withMetadata ? withMetadata.CopyMetadata : null,
+            WeightsMetadata = !frozen && encoder is ITrainableSpeakerEncoder tunable && tunable.CopyMetadata is { Count: > 0 } copyMetadata ? copyMetadata : null,
         };
         log.Information("Pretrained speaker encoder {Type} ({Path}, SHA-256 {Hash}): {Dim}-dim embeddings at {Rate} Hz, {Mode}",
             type, path, record.Sha256![..12], record.EmbeddingDim, record.SampleRate,

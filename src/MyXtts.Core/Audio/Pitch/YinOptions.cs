@@ -1,8 +1,13 @@
+using MyXtts.Abstractions.Audio;
+
 namespace MyXtts.Core.Audio.Pitch;
 
 /// <summary>Settings of <see cref="YinPitchTracker"/>. The defaults frame like the project's mel (hop 256, n_fft 1024 at 22.05 kHz).</summary>
 public sealed record YinOptions
 {
+    /// <summary>Framed like <paramref name="mel"/> (its rate, hop and n_fft, so frame t of the track is mel frame t), with the default F0 range.</summary>
+    public static YinOptions FramedLike(MelSettings mel) => new() { SampleRate = mel.SampleRate, HopLength = mel.HopLength, NFft = mel.NFft };
+
     /// <summary>Sample rate of the input in Hz.</summary>
     public int SampleRate { get; init; } = 22050;
 

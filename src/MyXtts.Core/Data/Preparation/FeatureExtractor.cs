@@ -38,7 +38,7 @@ public sealed class FeatureExtractor : IDisposable
         _mel = new MelSpectrogram(mel);
         _profiler = profiler;
         Mel = mel;
-        if (trackPitch) _pitch = new YinPitchTracker(PitchOptions(mel));
+        if (trackPitch) _pitch = new YinPitchTracker(YinOptions.FramedLike(mel));
         FrontEndKey = JsonSerializer.Serialize(new { CodeVersion, mel, audio.Trim, audio.TargetLufs, audio.PeakCeiling, audio.Resampler, Pitch = _pitch?.Options });
     }
 
@@ -50,9 +50,6 @@ public sealed class FeatureExtractor : IDisposable
 
     /// <summary>True when features include <see cref="FeatureSet.Pitch"/>.</summary>
     public bool TracksPitch => _pitch is not null;
-
-    /// <summary>YIN framed like <paramref name="mel"/> (same hop, centring and frame count), with its default 60–800 Hz range.</summary>
-    public static YinOptions PitchOptions(MelSettings mel) => new() { SampleRate = mel.SampleRate, HopLength = mel.HopLength, NFft = mel.NFft };
 
     /// <summary>Features of the audio at <paramref name="path"/>.</summary>
     /// <exception cref="AudioFormatException">The file cannot be decoded, or holds nothing but silence.</exception>

@@ -23,7 +23,7 @@ public sealed class ProsodyMetric : IEvaluationMetric, IDisposable
 
     /// <summary>Tracks pitch at the run's mel rate and hop.</summary>
     public ProsodyMetric(MelSettings mel) =>
-        _pitch = new YinPitchTracker(new YinOptions { SampleRate = mel.SampleRate, HopLength = mel.HopLength, NFft = mel.NFft });
+        _pitch = new YinPitchTracker(YinOptions.FramedLike(mel));
 
     /// <inheritdoc />
     public IReadOnlyList<MetricResult> Evaluate(IReadOnlyList<EvaluationUtterance> utterances) => utterances.Select(Measure).ToArray();

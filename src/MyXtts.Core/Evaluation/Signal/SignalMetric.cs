@@ -28,7 +28,7 @@ public sealed class SignalMetric : IEvaluationMetric, IDisposable
     {
         _mel = new MelSpectrogram(mel);
         _frames = new SpectralFrames(_mel);
-        _pitch = new YinPitchTracker(new YinOptions { SampleRate = mel.SampleRate, HopLength = mel.HopLength, NFft = mel.NFft });
+        _pitch = new YinPitchTracker(YinOptions.FramedLike(mel));
     }
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ public sealed class AudioEncoder : nn.Module
     {
         using var scope = NewDisposeScope();
         var (h, mask, padding) = Encode(mel, lengths);
-        var embedding = tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask)));
+        var embedding = SpeakerEmbedding(h, mask);
         var latents = resampler.forward(h, padding);
         return new VoiceConditioning(embedding.MoveToOuterDisposeScope(), latents.MoveToOuterDisposeScope());
     }
@@ -50,8 +50,11 @@ public sealed class AudioEncoder : nn.Module
     {
         using var scope = NewDisposeScope();
         var (h, mask, _) = Encode(mel, lengths);
-        return tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask))).MoveToOuterDisposeScope();
+        return SpeakerEmbedding(h, mask).MoveToOuterDisposeScope();
     }
+
+    /// <summary>States [B, T, D] with mask [B, 1, T] → the pooled, projected speaker embedding [B, S].</summary>
+    private Tensor SpeakerEmbedding(Tensor h, Tensor mask) => tanh(projection.call(StatisticsPooling(h.transpose(1, 2), mask)));
 
     /// <summary>Encoder states [B, T/2, D] with their channel mask [B, 1, T/2] and key padding [B, T/2].</summary>
     private (Tensor States, Tensor Mask, Tensor Padding) Encode(Tensor mel, Tensor lengths)

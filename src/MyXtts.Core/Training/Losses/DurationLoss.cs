@@ -33,7 +33,7 @@ public sealed class DurationLoss : ILossTerm
         var target = context.Outputs.Aux[AcousticOutputKeys.Durations].to(ScalarType.Float32).clamp_min(1).log();
         var valid = SequenceMasks.Valid(context.Batch.TokenLengths, predicted.shape[1]);
         var mask = valid.to(ScalarType.Float32);
-        var tokens = ((predicted - target.detach()).pow(2) * mask).sum() / mask.sum().clamp_min(1);
+        var tokens = TokenMse.Of(predicted, target, context.Batch.TokenLengths);
         var predictedTotal = (predicted.masked_fill(valid.logical_not(), 0).exp() * mask).sum(1);            // [B]; padding never reaches exp
         var trueTotal = (target.detach().exp() * mask).sum(1);
         var hasTokens = (mask.sum(1) > 0).to(ScalarType.Float32);

@@ -1,4 +1,3 @@
-using MyXtts.Abstractions.Losses;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Core.Models;
 
@@ -10,16 +9,8 @@ namespace MyXtts.Core.Training.Losses;
 /// <c>Aux[energy_predicted]</c> and <c>Aux[energy_target]</c>, both [B, L]; applies only to models with an energy predictor.
 /// </summary>
 [Plugin(Name, Summary = "MSE on per-token standardised energy (built-in, non-autoregressive with model.use_energy_predictor)")]
-public sealed class EnergyLoss : ILossTerm
+public sealed class EnergyLoss() : TokenMseTerm(AcousticOutputKeys.EnergyPredicted, AcousticOutputKeys.EnergyTarget)
 {
     /// <summary>The term's name; its weight is <c>training.loss_weights.energy_loss</c> (or the legacy <c>energy</c>).</summary>
     public const string Name = "energy_loss";
-
-    /// <inheritdoc />
-    public bool AppliesTo(LossContext context) =>
-        context.Outputs.Aux.ContainsKey(AcousticOutputKeys.EnergyPredicted) && context.Outputs.Aux.ContainsKey(AcousticOutputKeys.EnergyTarget);
-
-    /// <inheritdoc />
-    public LossValue Compute(LossContext context) => new(TokenMse.Of(
-        context.Outputs.Aux[AcousticOutputKeys.EnergyPredicted], context.Outputs.Aux[AcousticOutputKeys.EnergyTarget], context.Batch.TokenLengths));
 }

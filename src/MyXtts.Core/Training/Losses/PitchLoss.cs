@@ -1,4 +1,3 @@
-using MyXtts.Abstractions.Losses;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Core.Models;
 
@@ -10,16 +9,8 @@ namespace MyXtts.Core.Training.Losses;
 /// and <c>Aux[pitch_target]</c>, both [B, L]; applies only to models with a pitch predictor.
 /// </summary>
 [Plugin(Name, Summary = "MSE on per-token standardised log-F0 (built-in, non-autoregressive with model.use_pitch_predictor)")]
-public sealed class PitchLoss : ILossTerm
+public sealed class PitchLoss() : TokenMseTerm(AcousticOutputKeys.PitchPredicted, AcousticOutputKeys.PitchTarget)
 {
     /// <summary>The term's name; its weight is <c>training.loss_weights.pitch_loss</c> (or the legacy <c>pitch</c>).</summary>
     public const string Name = "pitch_loss";
-
-    /// <inheritdoc />
-    public bool AppliesTo(LossContext context) =>
-        context.Outputs.Aux.ContainsKey(AcousticOutputKeys.PitchPredicted) && context.Outputs.Aux.ContainsKey(AcousticOutputKeys.PitchTarget);
-
-    /// <inheritdoc />
-    public LossValue Compute(LossContext context) => new(TokenMse.Of(
-        context.Outputs.Aux[AcousticOutputKeys.PitchPredicted], context.Outputs.Aux[AcousticOutputKeys.PitchTarget], context.Batch.TokenLengths));
 }

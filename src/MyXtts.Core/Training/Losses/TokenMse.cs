@@ -1,3 +1,4 @@
+using MyXtts.Abstractions.Losses;
 using MyXtts.Core.Models.Layers;
 using static TorchSharp.torch;
 
@@ -15,4 +16,18 @@ public static class TokenMse
         var loss = ((p - target.to(ScalarType.Float32).detach()).pow(2) * mask).sum() / mask.sum().clamp_min(1);
         return loss.MoveToOuterDisposeScope();
     }
+}
+
+/// <summary>
+/// A loss term that is <see cref="TokenMse"/> between two [B, L] auxiliary outputs, applying only to models that produce
+/// both (the pitch and energy terms).
+/// </summary>
+public abstract class TokenMseTerm(string predictedKey, string targetKey) : ILossTerm
+{
+    /// <inheritdoc />
+    public bool AppliesTo(LossContext context) => context.Outputs.Aux.ContainsKey(predictedKey) && context.Outputs.Aux.ContainsKey(targetKey);
+
+    /// <inheritdoc />
+    public LossValue Compute(LossContext context) =>
+        new(TokenMse.Of(context.Outputs.Aux[predictedKey], context.Outputs.Aux[targetKey], context.Batch.TokenLengths));
 }
