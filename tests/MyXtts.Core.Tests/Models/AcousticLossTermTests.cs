@@ -25,6 +25,32 @@ public sealed class AcousticLossTermTests
         Assert.Equal(0f, predicted.grad![0, 2].item<float>());
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(10.0)]
+    public void Duration_loss_weighs_the_total_part_by_its_total_weight_option(double totalWeight)
+    {
+        var context = Context(tokenLengths: [2], aux: new()
+        {
+            [AcousticOutputKeys.LogDurations] = tensor(new float[] { 0, MathF.Log(2) }, [1, 2]),
+            [AcousticOutputKeys.Durations] = tensor(new float[] { 1, 4 }, [1, 2]),
+        });
+        var loss = new DurationLoss(new DurationLossOptions { TotalWeight = totalWeight }).Compute(context).Value;
+        Assert.Equal(Math.Pow(Math.Log(2), 2) / 2 + totalWeight * Math.Pow(Math.Log(3.0 / 5), 2), loss.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Duration_loss_refuses_a_negative_total_weight_naming_the_key()
+    {
+        var context = Context(tokenLengths: [1], aux: new()
+        {
+            [AcousticOutputKeys.LogDurations] = zeros(1, 1),
+            [AcousticOutputKeys.Durations] = ones(1, 1),
+        });
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DurationLoss(new DurationLossOptions { TotalWeight = -1 }).Compute(context));
+        Assert.Contains("plugins.duration_loss.TotalWeight", error.Message);
+    }
+
     [Fact]
     public void Attention_loss_is_half_the_squared_error_per_valid_step_and_channel()
     {

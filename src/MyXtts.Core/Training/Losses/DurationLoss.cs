@@ -12,14 +12,17 @@ namespace MyXtts.Core.Training.Losses;
 /// squared log ratio of each utterance's predicted total length, Σ exp(predicted), to its true total (the mean over
 /// utterances). Why the second part: a log-domain fit predicts about the median of each token's duration, and
 /// exp(E[log d]) &lt; E[d], so utterances came out 17 % short (docs/quality.md, third run); the total term pulls the sum
-/// back to the true length without giving up the per-token fit.
+/// back to the true length without giving up the per-token fit. <see cref="DurationLossOptions.TotalWeight"/> weighs it.
 /// Reads <c>Aux[log_durations]</c> and <c>Aux[durations]</c>, both [B, L]; applies only to models that output them.
 /// </summary>
-[Plugin(Name, Summary = "MSE on log durations against the learned alignment, plus the log error of each utterance's total (built-in, non-autoregressive)")]
-public sealed class DurationLoss : ILossTerm
+[Plugin(Name, Options = typeof(DurationLossOptions), Summary = "MSE on log durations against the learned alignment, plus the log error of each utterance's total (built-in, non-autoregressive)")]
+public sealed class DurationLoss(DurationLossOptions options) : ILossTerm
 {
     /// <summary>The term's name; its weight is <c>training.loss_weights.duration_loss</c>.</summary>
     public const string Name = "duration_loss";
+
+    /// <summary>With the default options.</summary>
+    public DurationLoss() : this(new DurationLossOptions()) { }
 
     /// <inheritdoc />
     public bool AppliesTo(LossContext context) =>
@@ -28,6 +31,7 @@ public sealed class DurationLoss : ILossTerm
     /// <inheritdoc />
     public LossValue Compute(LossContext context)
     {
+        options.Validate();
         using var scope = NewDisposeScope();
         var predicted = context.Outputs.Aux[AcousticOutputKeys.LogDurations].to(ScalarType.Float32);   // [B, L]
         var target = context.Outputs.Aux[AcousticOutputKeys.Durations].to(ScalarType.Float32).clamp_min(1).log();
@@ -38,6 +42,6 @@ public sealed class DurationLoss : ILossTerm
         var trueTotal = (target.detach().exp() * mask).sum(1);
         var hasTokens = (mask.sum(1) > 0).to(ScalarType.Float32);
         var totals = ((predictedTotal.clamp_min(1e-6).log() - trueTotal.clamp_min(1e-6).log()).pow(2) * hasTokens).sum() / hasTokens.sum().clamp_min(1);
-        return new LossValue((tokens + totals).MoveToOuterDisposeScope());
+        return new LossValue((tokens + totals * options.TotalWeight).MoveToOuterDisposeScope());
     }
 }
