@@ -120,45 +120,60 @@ public sealed partial class SpeechSynthesizer : IDisposable
     /// <summary>
     /// The voice of the clip at <paramref name="path"/> (any format the data pipeline reads), through the model's audio
     /// pipeline and mel. A few seconds of clean speech is enough; longer clips are cut to <c>data.reference_audio_length</c>
-    /// seconds around their middle, the length training used.
+    /// seconds around their middle, the length training used. With the clip's <paramref name="transcript"/> the voice also
+    /// carries the clip's speaking rate (<see cref="VoiceReference.SpeakingRate"/>), which <see cref="Synthesize"/> then
+    /// reproduces; without one the model speaks at the rate it learned for voices like this.
     /// </summary>
-    public VoiceReference LoadReference(string path)
+    public VoiceReference LoadReference(string path, string? transcript = null)
     {
         var features = _features.Extract(path);
         var (shape, data) = features.Arrays[Data.Cache.FeatureSet.Mel];
         int nMels = shape[0], frames = shape[1];
         var embedding = _speakerEncoder is null ? null : PretrainedSpeakerEncoder.Embed(_speakerEncoder, path, _gate);
-        if (frames <= _referenceFrames) return new VoiceReference(data, nMels, frames, path) { SpeakerEmbedding = embedding };
-        var start = (frames - _referenceFrames) / 2;
-        var cropped = new float[nMels * _referenceFrames];
-        for (var m = 0; m < nMels; m++) Array.Copy(data, m * frames + start, cropped, m * _referenceFrames, _referenceFrames);
-        return new VoiceReference(cropped, nMels, _referenceFrames, path) { SpeakerEmbedding = embedding };
+        var voice = new VoiceReference(data, nMels, frames, path) { SpeakerEmbedding = embedding };
+        if (frames > _referenceFrames)
+        {
+            var start = (frames - _referenceFrames) / 2;
+            var cropped = new float[nMels * _referenceFrames];
+            for (var m = 0; m < nMels; m++) Array.Copy(data, m * frames + start, cropped, m * _referenceFrames, _referenceFrames);
+            voice = voice with { LogMel = cropped, Frames = _referenceFrames };
+        }
+        return transcript is null ? voice : voice with { SpeakingRate = SpeakingRateOf(voice, transcript, frames), Transcript = transcript };
+    }
+
+    /// <summary>The slowest and fastest speaking rate a transcript may set, relative to the model's own pace.</summary>
+    public const double MinSpeakingRate = 0.5, MaxSpeakingRate = 2.0;
+
+    /// <summary>
+    /// How much faster the clip speaks its <paramref name="transcript"/> than the model would in the clip's own voice:
+    /// the frames the model gives the transcript (at speed 1, conditioned on <paramref name="voice"/>) over the clip's
+    /// <paramref name="clipFrames"/>. Why a transcript: the voice path pools time away, and tempo measured from audio
+    /// alone varies more from sentence to sentence than between a voice and its tempo twin (docs/model.md), so the model
+    /// learned the same pace for both; the ratio of the same sentence's two lengths has no such noise. It also takes out
+    /// any systematic bias of the duration predictor for this voice. Limited to
+    /// [<see cref="MinSpeakingRate"/>, <see cref="MaxSpeakingRate"/>] so a transcript of another clip cannot make absurd speech.
+    /// </summary>
+    private double SpeakingRateOf(VoiceReference voice, string transcript, int clipFrames)
+    {
+        var predicted = PredictedFrames(transcript, voice);
+        return Math.Clamp((double)predicted / clipFrames, MinSpeakingRate, MaxSpeakingRate);
     }
 
     /// <summary>Speaks <paramref name="text"/> in the voice of <paramref name="reference"/>.</summary>
+    /// <remarks>
+    /// The speaking rate is <see cref="SynthesisOptions.Speed"/> times the reference's <see cref="VoiceReference.SpeakingRate"/>
+    /// (1 unless the reference was loaded with its transcript).
+    /// </remarks>
     public SynthesisResult Synthesize(string text, VoiceReference reference, SynthesisOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(reference);
         options ??= new SynthesisOptions();
-        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("There is no text to speak.", nameof(text));
-        if (reference.NMels != Mel.NMels)
-            throw new ArgumentException($"The reference has {reference.NMels} mel bands but the model uses {Mel.NMels}; load it with this synthesizer's LoadReference.", nameof(reference));
-        var ids = _tokenizer.Encode(text);
-        if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0)
-            throw new ArgumentException($"None of the symbols of \"{text}\" are in the model's vocabulary ({_tokenizer.Definition.Kind}); nothing to speak.", nameof(text));
+        var ids = Tokens(text, reference);
         lock (_gate)
         {
             using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            if (options.Seed is { } seed) manual_seed(seed);
-            var tokens = tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0);
-            var tokenLengths = tensor(new long[] { ids.Length }, device: _device);
-            var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);
-            var referenceLengths = tensor(new long[] { reference.Frames }, device: _device);
-            using var style = StyleTensor(options.StyleWeights);
-            var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, options.Speed, style, Conditioning(reference));
-            var frames = (int)lengths[0].item<long>();
+            var (mel, frames) = Decode(ids, reference, options.Speed * reference.SpeakingRate, options);
             var logMel = mel[0, .., ..frames].to(ScalarType.Float32).contiguous();
             var audio = _vocoder.Synthesize(logMel.unsqueeze(0))[0].to(ScalarType.Float32).cpu();
             var samples = audio[..(int)Math.Min(audio.shape[0], (long)frames * Mel.HopLength)].contiguous().data<float>().ToArray();
@@ -168,6 +183,45 @@ public sealed partial class SpeechSynthesizer : IDisposable
                 LogMel = logMel.cpu().data<float>().ToArray(),
             };
         }
+    }
+
+    /// <summary>Mel frames the model gives <paramref name="text"/> in <paramref name="reference"/>'s voice at its own pace (speed 1, no vocoder).</summary>
+    private int PredictedFrames(string text, VoiceReference reference)
+    {
+        var ids = Tokens(text, reference);
+        lock (_gate)
+        {
+            using var quiet = CollectionSafePoints.Enter();
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            return Decode(ids, reference, 1.0, new SynthesisOptions()).Frames;
+        }
+    }
+
+    /// <summary>The text's token ids, after checking the request; throws <see cref="ArgumentException"/> saying what is wrong.</summary>
+    private int[] Tokens(string text, VoiceReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (string.IsNullOrWhiteSpace(text)) throw new ArgumentException("There is no text to speak.", nameof(text));
+        if (reference.NMels != Mel.NMels)
+            throw new ArgumentException($"The reference has {reference.NMels} mel bands but the model uses {Mel.NMels}; load it with this synthesizer's LoadReference.", nameof(reference));
+        var ids = _tokenizer.Encode(text);
+        if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0)
+            throw new ArgumentException($"None of the symbols of \"{text}\" are in the model's vocabulary ({_tokenizer.Definition.Kind}); nothing to speak.", nameof(text));
+        return ids;
+    }
+
+    /// <summary>The model's log-mel [1, M, T] and its valid frames; call under the gate, inside a dispose scope and no_grad.</summary>
+    private (Tensor Mel, int Frames) Decode(int[] ids, VoiceReference reference, double speed, SynthesisOptions options)
+    {
+        if (options.Seed is { } seed) manual_seed(seed);
+        var tokens = tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0);
+        var tokenLengths = tensor(new long[] { ids.Length }, device: _device);
+        var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);
+        var referenceLengths = tensor(new long[] { reference.Frames }, device: _device);
+        using var style = StyleTensor(options.StyleWeights);
+        var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, speed, style, Conditioning(reference));
+        return (mel, (int)lengths[0].item<long>());
     }
 
     /// <summary>The reference's pretrained speaker embedding [1, E] for a model trained with one.</summary>

@@ -33,9 +33,10 @@ public static class EvaluateCommand
         public readonly Option<string> Vocoder = new("--vocoder") { Description = $"Vocoder plugin: {SynthesizeCommand.DefaultVocoder} (built in) or e.g. hifigan (also run on the ground-truth mels as its ceiling).", DefaultValueFactory = _ => SynthesizeCommand.DefaultVocoder, HelpName = "name" };
         public readonly Option<FileInfo?> VocoderCheckpoint = new("--vocoder-checkpoint") { Description = "Weights for the vocoder plugin.", HelpName = "file" };
         public readonly Option<string> LanguageModel = new("--lm") { Description = "PocketSphinx language model: in-domain (a bigram of the dataset's sentences: sensitive, optimistic) or generic (its US English model).", DefaultValueFactory = _ => "in-domain", HelpName = "in-domain|generic" };
+        public readonly Option<bool> IgnoreReferenceTranscripts = new("--ignore-reference-transcripts") { Description = "Do not give the prompts' transcripts to the synthesizer: outputs then keep the model's own pace for each voice instead of each prompt's speaking rate." };
         public readonly Option<int> Showcase = new("--showcase") { Description = "Lines whose audio, mel and alignment images the report shows.", DefaultValueFactory = _ => 4, HelpName = "n" };
 
-        public IEnumerable<Option> All => [Checkpoint, Data, ReferenceData, MaxUtterances, Out, Vocoder, VocoderCheckpoint, LanguageModel, Showcase];
+        public IEnumerable<Option> All => [Checkpoint, Data, ReferenceData, MaxUtterances, Out, Vocoder, VocoderCheckpoint, LanguageModel, IgnoreReferenceTranscripts, Showcase];
     }
 
     public static Command Create(GlobalOptions globals, CliContext context)
@@ -106,7 +107,11 @@ public static class EvaluateCommand
             new SpeakerResolver(data.EnableMultispeaker ? data.SpeakerIdPattern : ""), skips);
         if (skips.Total > 0) log.Warning("Skipped {Count} dataset lines ({Reasons}); 'myxtts dataset check' lists them", skips.Total, string.Join(", ", skips.Counts.Select(kv => $"{kv.Key} {kv.Value}")));
         using var engines = EvaluationEngineSet.Create(session, set.Sentences, parse.GetValue(options.LanguageModel) == "in-domain", vocoderName, given);
-        var runOptions = new EvaluationRunOptions { ShowcaseLines = parse.GetValue(options.Showcase), Seed = session.Settings.Training.Seed };
+        var runOptions = new EvaluationRunOptions
+        {
+            ShowcaseLines = parse.GetValue(options.Showcase), Seed = session.Settings.Training.Seed,
+            ReferenceTranscripts = !parse.GetValue(options.IgnoreReferenceTranscripts),
+        };
         var folder = Path.GetFullPath(parse.GetValue(options.Out)!);
         var results = new EvaluationRunner(engines.Engines, runOptions, log).Run(tts, set, folder, TrainingRunFolder.OfCheckpoint(checkpoint));
         var report = RunReport.Write(folder);

@@ -97,6 +97,25 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Tr
     }
 
     [Fact]
+    public async Task Evaluate_gives_prompts_their_transcripts_unless_told_to_ignore_them()
+    {
+        async Task<JsonElement> Evaluate(string name, params string[] extra)
+        {
+            var output = _run.Directory.Combine(name);
+            var (exit, error) = await Run(["evaluate", "--checkpoint", _run.Checkpoint, "--data", _run.Data, "--max-utterances", "2", "--out", output, "--showcase", "0",
+                "--output-dir", _run.Directory.Combine("runs"), "--device", "cpu", "--threads", "1", .. FakePocketSphinx.Install(_run.Directory.Combine("asr-" + name)), .. extra]);
+            Assert.True(exit == 0, error);
+            return JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "metrics.json"))).RootElement.Clone();
+        }
+
+        var timed = await Evaluate("timed");
+        var untimed = await Evaluate("untimed", "--ignore-reference-transcripts");
+
+        Assert.StartsWith("each prompt's", timed.GetProperty("setup").GetProperty("speaking rate").GetString());
+        Assert.StartsWith("the model's own pace", untimed.GetProperty("setup").GetProperty("speaking rate").GetString());
+    }
+
+    [Fact]
     public async Task Report_regenerates_the_report_of_a_run_folder_and_refuses_a_folder_that_is_neither_run_nor_evaluation()
     {
         File.Delete(Path.Combine(_run.RunFolder, "report.html"));

@@ -108,6 +108,45 @@ public sealed class SynthesizeCommandTests : IClassFixture<SynthesizeCommandTest
     }
 
     [Fact]
+    public void A_reference_loaded_with_its_transcript_makes_its_own_sentence_last_as_long_as_the_clip()
+    {
+        using var tts = SpeechSynthesizer.Load(_trained.Checkpoint);
+        var clip = _trained.Clip(2);                                      // "smooth planks", 0.45 s: shorter than a reference crop
+        const string transcript = "smooth planks";
+        var plain = tts.LoadReference(clip);
+        var timed = tts.LoadReference(clip, transcript);
+        var ownPace = tts.Synthesize(transcript, plain).Frames;
+
+        Assert.Equal(1.0, plain.SpeakingRate);
+        Assert.Equal(transcript, timed.Transcript);
+        Assert.Equal(Math.Clamp((double)ownPace / plain.Frames, SpeechSynthesizer.MinSpeakingRate, SpeechSynthesizer.MaxSpeakingRate), timed.SpeakingRate, 6);
+        if (timed.SpeakingRate is > SpeechSynthesizer.MinSpeakingRate and < SpeechSynthesizer.MaxSpeakingRate)
+        {
+            var cloned = tts.Synthesize(transcript, timed).Frames;
+            Assert.True(Math.Abs(cloned - plain.Frames) <= 0.15 * plain.Frames + 2, $"the clip has {plain.Frames} frames, its sentence in its cloned pace {cloned} (own pace {ownPace})");
+        }
+        var other = "glue the sheet to the dark blue background";
+        var expected = tts.Synthesize(other, plain, new SynthesisOptions { Speed = timed.SpeakingRate }).Frames;
+        Assert.Equal(expected, tts.Synthesize(other, timed).Frames);
+    }
+
+    [Fact]
+    public async Task Synthesize_takes_the_reference_transcript_and_reports_the_speaking_rate()
+    {
+        var output = _trained.Directory.Combine("timed.wav");
+
+        var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "the birch canoe", "--reference", _trained.Clip(2),
+            "--reference-text", "smooth planks", "--out", output, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu", "--set", "plugins:griffin_lim:Iterations=4"]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Reference speaking rate from its transcript", error);
+
+        (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "hi", "--reference", _trained.Clip(2),
+            "--reference-text", " ", "--out", output]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--reference-text is empty", error);
+    }
+
+    [Fact]
     public async Task An_autoregressive_model_trains_and_speaks_through_the_same_commands()
     {
         var runs = _trained.Directory.Combine("ar-runs");

@@ -43,4 +43,9 @@ public sealed record EvaluationRunOptions
     public int ShowcaseLines { get; init; } = 4;
     /// <summary>Seed of every synthesis request (the same checkpoint and set always give the same audio).</summary>
     public long Seed { get; init; }
+    /// <summary>
+    /// Load each prompt with its transcript, so outputs take the prompt's speaking rate (<see cref="MyXtts.Core.Inference.VoiceReference.SpeakingRate"/>);
+    /// false measures the model's own pace for each voice.
+    /// </summary>
+    public bool ReferenceTranscripts { get; init; } = true;
 }

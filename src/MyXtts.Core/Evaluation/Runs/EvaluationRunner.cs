@@ -93,6 +93,7 @@ public sealed class EvaluationRunner(EvaluationEngines engines, EvaluationRunOpt
         new("model", tts.ModelDescription), new("vocoder", engines.VocoderName),
         new("evaluated lines", $"{set.Lines.Count} of {set.Evaluated}" + (set.WithoutReference > 0 ? $" ({set.WithoutReference} without a prompt left out)" : "")),
         new("reference pool", set.ReferencePool), new("reference rule", ReferenceRule.Description),
+        new("speaking rate", options.ReferenceTranscripts ? "each prompt's, measured with its transcript" : "the model's own pace for the voice (prompt transcripts not used)"),
         new("asr", engines.AsrDescription), new("speaker embedding", EmbeddingName()),
         new("griffin-lim ceiling", $"{engines.GriffinLim.Iterations} iterations"), new("seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("voices table", set.Voices is null ? "none" : $"{set.Voices.Rows.Count} voices, {set.Voices.TempoTwins().Count} tempo-twin pairs"),

@@ -47,7 +47,7 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
 
     private ProducedLine ProduceOne(EvaluationLine line, string folder, bool showcase)
     {
-        var voice = Voice(line.Reference.AudioPath);
+        var voice = Voice(line.Reference);
         var synthesis = tts.Synthesize(line.Text, voice, new SynthesisOptions { Seed = options.Seed });
         var teacher = tts.TeacherForce(line.Text, line.Target.AudioPath, voice);
         var rate = tts.Mel.SampleRate;
@@ -70,9 +70,10 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
         return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files);
     }
 
-    private VoiceReference Voice(string path)
+    private VoiceReference Voice(RecordedUtterance prompt)
     {
-        if (!_voices.TryGetValue(path, out var voice)) _voices[path] = voice = tts.LoadReference(path);
+        if (!_voices.TryGetValue(prompt.AudioPath, out var voice))
+            _voices[prompt.AudioPath] = voice = tts.LoadReference(prompt.AudioPath, options.ReferenceTranscripts ? prompt.Text : null);
         return voice;
     }
 
