@@ -1,5 +1,5 @@
 using MyXtts.Abstractions.Training;
-using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Checkpoints.Safetensors;
 using static TorchSharp.torch;
 
 /// <summary>
@@ -38,7 +38,7 @@ internal static class BenchBatch
     {
         ["tokens"] = batch.Tokens, ["token_lengths"] = batch.TokenLengths, ["mel"] = batch.Mel, ["mel_lengths"] = batch.MelLengths,
         ["speaker_ids"] = batch.SpeakerIds, ["reference_mel"] = batch.ReferenceMel, ["reference_lengths"] = batch.ReferenceMelLengths,
-    });
+    }, order: SafetensorsOrder.ByName);
 
     /// <summary>Zeroes each row after its length, as the data pipeline pads.</summary>
     private static Tensor Padded(Tensor x, long[] lengths)

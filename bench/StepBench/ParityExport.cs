@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MyXtts.Abstractions.Losses;
 using MyXtts.Abstractions.Training;
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Models;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Losses;
@@ -35,7 +36,7 @@ internal static class ParityExport
             JsonSerializer.Serialize(config, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DictionaryKeyPolicy = null, WriteIndented = true }));
         ModelWeights.ExportSafetensors(model, Path.Combine(folder, "weights.safetensors"), model.Description);
         BenchBatch.Save(batch, Path.Combine(folder, "batch.safetensors"));
-        SafetensorsFile.Write(Path.Combine(folder, "expected.safetensors"), Expected(setup, model, batch));
+        SafetensorsFile.Write(Path.Combine(folder, "expected.safetensors"), Expected(setup, model, batch), order: SafetensorsOrder.ByName);
     }
 
     /// <summary>Eval mode (no dropout): outputs, raw loss terms, total and the gradient norm of one backward.</summary>

@@ -21,9 +21,11 @@ internal static class SafetensorsDTypes
 
     public static bool TryParse(string name, out ScalarType type) => ByName.TryGetValue(name, out type);
 
-    public static string NameOf(ScalarType type) =>
+    /// <summary>The safetensors name of <paramref name="type"/>; <paramref name="tensor"/> names the tensor in the error.</summary>
+    public static string NameOf(ScalarType type, string tensor) =>
         ByName.FirstOrDefault(p => p.Value == type).Key ?? throw new ArgumentException(
-            $"{type} tensors cannot be written to safetensors by this writer; supported: {string.Join(", ", ByName.Values)}.");
+            $"Tensor '{tensor}' has dtype {type}, which safetensors files cannot hold here; supported: {string.Join(", ", ByName.Values)}. " +
+            "Convert it (e.g. .to(ScalarType.Float32)) before writing.", "tensors");
 
     public static IEnumerable<string> Names => ByName.Keys;
 }

@@ -1,145 +1,74 @@
-using System.Buffers.Binary;
-using System.Text;
-using System.Text.Json;
-using MyXtts.Checkpoints.Pickle;
-using MyXtts.Checkpoints.Torch;
 using static TorchSharp.torch;
 
 namespace MyXtts.Checkpoints.Safetensors;
 
 /// <summary>
-/// Hugging Face safetensors: an 8-byte little-endian header size, a JSON header
-/// (<c>{"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}}</c>), then the raw
-/// little-endian tensor bytes. Pure data by design, so it is the preferred export format.
+/// Hugging Face safetensors, the one implementation in MyXtts: an 8-byte little-endian header size, a JSON header
+/// (<c>{"__metadata__": {..}, "name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}}</c>) padded with
+/// spaces to a multiple of 8 bytes, then the raw little-endian tensor bytes. Pure data by design, so it is the preferred
+/// export format. Dtypes: F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL. Damaged files raise
+/// <see cref="CheckpointFormatException"/> naming the file and the tensor.
 /// </summary>
 public static class SafetensorsFile
 {
-    private const int MaxHeaderBytes = 100 << 20;
-
     /// <summary>Reads every tensor (in header order) and the metadata; <see cref="Checkpoint.Root"/> is a dict of name → tensor.</summary>
     public static Checkpoint Read(string path)
     {
-        var tensors = new List<Tensor>();
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var (header, dataStart) = ReadHeader(stream, path);
-            var root = new PickleDict();
-            var metadata = new Dictionary<string, string>();
-            foreach (var property in header.RootElement.EnumerateObject())
-            {
-                if (property.Name == "__metadata__")
-                {
-                    foreach (var item in property.Value.EnumerateObject()) metadata[item.Name] = item.Value.GetString() ?? "";
-                    continue;
-                }
-                var tensor = ReadTensor(stream, path, dataStart, property);
-                tensors.Add(tensor);
-                root.Set(property.Name, tensor);
-            }
-            return new Checkpoint(path, CheckpointFormat.Safetensors, root, tensors, metadata);
-        }
-        catch
-        {
-            foreach (var tensor in tensors) tensor.Dispose();
-            throw;
-        }
+        using var reader = Open(path);
+        return reader.ReadTensors();
     }
 
     /// <summary>
-    /// Writes <paramref name="tensors"/> (any device and layout; copied to contiguous CPU memory) and optional string
-    /// <paramref name="metadata"/>. Written to a temporary file first, so a crash never leaves a half-written file.
+    /// Reads every tensor of the safetensors bytes <paramref name="file"/> (e.g. a section of a larger container);
+    /// <paramref name="name"/> stands for them in errors and as <see cref="Checkpoint.Path"/>.
     /// </summary>
-    public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    public static Checkpoint Read(byte[] file, string name)
     {
-        using var scope = NewDisposeScope();
-        var entries = tensors.Select(p => (p.Key, Data: p.Value.detach().cpu().contiguous())).ToList();
-        var header = BuildHeader(entries, metadata);
-        string temporary = path + ".partial";
-        using (var stream = File.Create(temporary))
-        {
-            Span<byte> size = stackalloc byte[8];
-            BinaryPrimitives.WriteUInt64LittleEndian(size, (ulong)header.Length);
-            stream.Write(size);
-            stream.Write(header);
-            foreach (var (_, data) in entries)
-                if (data.numel() > 0) stream.Write(data.bytes);
-        }
-        File.Move(temporary, path, overwrite: true);
+        using var reader = SafetensorsReader.Open(file, name);
+        return reader.ReadTensors();
     }
 
-    private static byte[] BuildHeader(List<(string Key, Tensor Data)> entries, IReadOnlyDictionary<string, string>? metadata)
+    /// <summary>The <c>__metadata__</c> strings of <paramref name="path"/> (empty when it has none), without reading the tensors.</summary>
+    public static IReadOnlyDictionary<string, string> ReadMetadata(string path)
     {
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            if (metadata is { Count: > 0 })
-            {
-                json.WriteStartObject("__metadata__");
-                foreach (var (key, value) in metadata) json.WriteString(key, value);
-                json.WriteEndObject();
-            }
-            long offset = 0;
-            foreach (var (key, data) in entries)
-            {
-                long bytes = StorageBytes.ByteCount(data.dtype, data.numel());
-                json.WriteStartObject(key);
-                json.WriteString("dtype", SafetensorsDTypes.NameOf(data.dtype));
-                json.WriteStartArray("shape");
-                foreach (var d in data.shape) json.WriteNumberValue(d);
-                json.WriteEndArray();
-                json.WriteStartArray("data_offsets");
-                json.WriteNumberValue(offset);
-                json.WriteNumberValue(offset + bytes);
-                json.WriteEndArray();
-                json.WriteEndObject();
-                offset += bytes;
-            }
-            json.WriteEndObject();
-        }
-        // The format pads the header with spaces so the data starts 8-byte aligned.
-        while (buffer.Length % 8 != 0) buffer.WriteByte((byte)' ');
-        return buffer.ToArray();
+        using var reader = Open(path);
+        return reader.Metadata;
     }
 
-    private static (JsonDocument Header, long DataStart) ReadHeader(Stream stream, string path)
+    /// <summary>Opens <paramref name="path"/> and reads its header once: metadata now, tensors when asked.</summary>
+    public static SafetensorsReader Open(string path) => SafetensorsReader.Open(path);
+
+    /// <summary>
+    /// Writes <paramref name="tensors"/> (any device and layout; copied to contiguous CPU memory) and optional string
+    /// <paramref name="metadata"/> to <paramref name="path"/>, creating its folder. Written to a temporary file in the same
+    /// folder and renamed over the target, so readers never see a half-written file.
+    /// </summary>
+    /// <exception cref="ArgumentException">A dtype the format cannot hold, a repeated name, or a tensor named <c>__metadata__</c>.</exception>
+    public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null,
+        SafetensorsOrder order = SafetensorsOrder.AsGiven)
     {
-        Span<byte> sizeBytes = stackalloc byte[8];
-        if (stream.ReadAtLeast(sizeBytes, 8, throwOnEndOfStream: false) < 8) throw Format(path, "the file is shorter than its 8-byte header size");
-        ulong size = BinaryPrimitives.ReadUInt64LittleEndian(sizeBytes);
-        if (size > MaxHeaderBytes || (long)size > stream.Length - 8) throw Format(path, $"the header size {size} is larger than the file");
-        var header = new byte[size];
-        stream.ReadExactly(header);
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            return (JsonDocument.Parse(Encoding.UTF8.GetString(header).TrimEnd(' ', '\0')), 8 + (long)size);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                SafetensorsWriter.Write(stream, tensors, metadata, order);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
         }
-        catch (JsonException e)
+        finally
         {
-            throw Format(path, $"the header is not valid JSON ({e.Message})");
+            if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
 
-    private static Tensor ReadTensor(Stream stream, string path, long dataStart, JsonProperty property)
-    {
-        string name = property.Name;
-        var info = property.Value;
-        string dtypeName = info.GetProperty("dtype").GetString() ?? "";
-        if (!SafetensorsDTypes.TryParse(dtypeName, out var dtype))
-            throw Format(path, $"tensor '{name}' has dtype {dtypeName}; supported: {string.Join(", ", SafetensorsDTypes.Names)}");
-        long[] shape = info.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-        long[] offsets = info.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-        long count = shape.Aggregate(1L, (a, b) => checked(a * b));
-        if (shape.Any(d => d < 0) || offsets.Length != 2 || offsets[0] < 0 || offsets[1] - offsets[0] != StorageBytes.ByteCount(dtype, count)
-            || dataStart + offsets[1] > stream.Length)
-            throw Format(path, $"tensor '{name}' ({dtypeName} [{string.Join(", ", shape)}]) has data offsets [{string.Join(", ", offsets)}] that do not fit its size or the file");
-        using var flat = StorageBytes.Allocate(dtype, count);
-        stream.Position = dataStart + offsets[0];
-        StorageBytes.Fill(flat, stream, path, name);
-        return flat.reshape(shape).DetachFromDisposeScope();   // a view: the storage outlives the flat handle
-    }
-
-    private static CheckpointFormatException Format(string path, string problem) =>
-        new($"'{Path.GetFileName(path)}' is not a valid safetensors file: {problem}.");
+    /// <summary>Writes the same bytes as <see cref="Write(string, IEnumerable{KeyValuePair{string, Tensor}}, IReadOnlyDictionary{string, string}?, SafetensorsOrder)"/> to <paramref name="stream"/>, from its current position.</summary>
+    /// <exception cref="ArgumentException">A dtype the format cannot hold, a repeated name, or a tensor named <c>__metadata__</c>.</exception>
+    public static void Write(Stream stream, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null,
+        SafetensorsOrder order = SafetensorsOrder.AsGiven) =>
+        SafetensorsWriter.Write(stream, tensors, metadata, order);
 }

@@ -1,4 +1,5 @@
 using MyXtts.Abstractions.Audio;
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Tests.Models;
 using MyXtts.Core.Tests.TestSupport;
 using MyXtts.Core.Text;
@@ -54,6 +55,24 @@ public sealed class SafetensorsWeightsTests
         Assert.Contains("different vocabulary", vocabulary.Message);
         var mel = Assert.Throws<CheckpointException>(() => ModelWeights.ImportSafetensors(TinyAcoustic.Model(), path, Vocabulary, Mel with { HopLength = 200 }));
         Assert.Contains("different mel definition: hop_length 256 vs 200", mel.Message);
+    }
+
+    [Fact]
+    public void The_definitions_are_checked_from_the_header_before_any_tensor_is_read_and_damaged_data_is_a_checkpoint_error()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("acoustic.safetensors");
+        using var source = TrainedModel(seed: 1);
+        ModelWeights.ExportSafetensors(source, path, source.Description, Vocabulary, Mel);
+        var cut = dir.File("cut.safetensors");
+        File.WriteAllBytes(cut, File.ReadAllBytes(path)[..^100]);   // the header intact, the last tensor's data gone
+
+        var vocabulary = Assert.Throws<CheckpointException>(() => ModelWeights.ImportSafetensors(TinyAcoustic.Model(), cut, Vocabulary with { Symbols = [.. Vocabulary.Symbols.SkipLast(1), "z"] }, Mel));
+        var damaged = Assert.Throws<CheckpointException>(() => ModelWeights.ImportSafetensors(TinyAcoustic.Model(), cut, Vocabulary, Mel));
+
+        Assert.Contains("different vocabulary", vocabulary.Message);
+        Assert.Contains($"Weights '{cut}' cannot be read: 'cut.safetensors' is not a valid safetensors file: tensor", damaged.Message);
+        Assert.IsType<MyXtts.Checkpoints.CheckpointFormatException>(damaged.InnerException);
     }
 
     /// <summary>A model whose mel statistics are set (as after training), so buffers are part of the comparison.</summary>

@@ -1,3 +1,4 @@
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Core.Training.Distributed;
 using MyXtts.Host.Cli;
@@ -52,8 +53,9 @@ public sealed class DistributedTrainingTests
         Assert.True(Directory.Exists(Path.Combine(run, "ranks", "rank1")));
         Assert.False(Directory.Exists(Path.Combine(run, "ranks", "rank1", "checkpoints")));   // only rank 0 writes checkpoints
         Assert.Equal(6, new CheckpointStore(Path.Combine(run, "checkpoints"), 3, Serilog.Core.Logger.None).ReadLatest().Manifest.Progress.Step);
-        var single = SafetensorsFile.Read(dir.Combine("one.safetensors"));
-        var distributed = SafetensorsFile.Read(dir.Combine("resumed.safetensors"));
+        using var singleFile = SafetensorsFile.Read(dir.Combine("one.safetensors"));
+        using var distributedFile = SafetensorsFile.Read(dir.Combine("resumed.safetensors"));
+        var (single, distributed) = (singleFile.StateDict(), distributedFile.StateDict());
         Assert.Equal(single.Keys.Order(), distributed.Keys.Order());
         foreach (var (name, value) in single)
             Assert.True(value.allclose(distributed[name], rtol: 0, atol: 1e-5), $"{name}: max |Δ| = {(value - distributed[name]).abs().max().item<float>()}");

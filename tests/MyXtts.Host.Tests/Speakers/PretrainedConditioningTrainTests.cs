@@ -1,3 +1,4 @@
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Audio.Wav;
 using MyXtts.Core.IO;
 using MyXtts.Core.Training.Checkpoints;
@@ -133,9 +134,12 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         Assert.True(checkpoint.HasSpeakerEncoder);
         var stored = _corpus.Directory.Combine("stored.safetensors");
         checkpoint.WriteSpeakerEncoderWeights(stored);
-        using (var original = new TensorFile(weights))
-        using (var tuned = new TensorFile(stored))
-            Assert.Contains(original.Tensors.Keys, key => !original.Tensors[key].allclose(tuned.Tensors[key], rtol: 0, atol: 0));
+        using (var original = SafetensorsFile.Read(weights))
+        using (var tuned = SafetensorsFile.Read(stored))
+        {
+            var (before, after) = (original.StateDict(), tuned.StateDict());
+            Assert.Contains(before.Keys, key => !before[key].allclose(after[key], rtol: 0, atol: 0));
+        }
 
         File.Delete(weights);
         var output = _corpus.Directory.Combine("tuned.wav");
@@ -228,16 +232,5 @@ public sealed class PretrainedConditioningTrainTests : IClassFixture<PretrainedC
         var error = new StringWriter();
         var exit = await CliApplication.RunAsync(args, new CliContext(output, error, new Dictionary<string, string?>()));
         return (exit, error.ToString() + output);
-    }
-
-    /// <summary>The tensors of a safetensors file, disposed together.</summary>
-    private sealed class TensorFile(string path) : IDisposable
-    {
-        public Dictionary<string, TorchSharp.torch.Tensor> Tensors { get; } = SafetensorsFile.Read(path);
-
-        public void Dispose()
-        {
-            foreach (var t in Tensors.Values) t.Dispose();
-        }
     }
 }

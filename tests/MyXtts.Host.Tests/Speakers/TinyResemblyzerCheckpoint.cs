@@ -1,4 +1,4 @@
-using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Checkpoints.Safetensors;
 using static TorchSharp.torch;
 
 namespace MyXtts.Host.Tests.Speakers;
@@ -26,7 +26,7 @@ internal static class TinyResemblyzerCheckpoint
         }
         state["linear.weight"] = Random(256, 256);
         state["linear.bias"] = full(256, 0.05f);   // keeps the ReLU output away from all-zero, which has no direction
-        SafetensorsFile.Write(path, state);
+        SafetensorsFile.Write(path, state, order: SafetensorsOrder.ByName);
         return path;
     }
 }

@@ -1,3 +1,4 @@
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Tests.Plugins;
@@ -57,8 +58,9 @@ public sealed class WeightsExportTests
 
     private static void AssertSameTensors(string expectedPath, string actualPath)
     {
-        var expected = SafetensorsFile.Read(expectedPath);
-        var actual = SafetensorsFile.Read(actualPath);
+        using var expectedFile = SafetensorsFile.Read(expectedPath);
+        using var actualFile = SafetensorsFile.Read(actualPath);
+        var (expected, actual) = (expectedFile.StateDict(), actualFile.StateDict());
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         foreach (var (name, tensor) in expected)
             Assert.True(tensor.shape.SequenceEqual(actual[name].shape) && tensor.bytes.SequenceEqual(actual[name].bytes), $"{name} differs between {expectedPath} and {actualPath}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MyXtts.Abstractions.Audio;
+using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Text;
 using static TorchSharp.torch;
 
@@ -23,12 +24,11 @@ public static class ModelWeights
         if (tokenizer is not null) metadata[TokenizerKey] = JsonSerializer.Serialize(tokenizer, TrainingCheckpoint.Json);
         if (mel is not null) metadata[MelKey] = JsonSerializer.Serialize(mel, TrainingCheckpoint.Json);
         if (step is { } s) metadata[StepKey] = s.ToString(CultureInfo.InvariantCulture);
-        SafetensorsFile.Write(path, model.state_dict(), metadata);
+        SafetensorsFile.Write(path, model.state_dict(), metadata, SafetensorsOrder.ByName);
     }
 
     /// <summary>The vocabulary stored with exported weights, or null when the file has none (e.g. written by other tools).</summary>
-    public static TokenizerDefinition? ReadTokenizer(string path) =>
-        SafetensorsFile.ReadMetadata(path).TryGetValue(TokenizerKey, out var json) ? JsonSerializer.Deserialize<TokenizerDefinition>(json, TrainingCheckpoint.Json) : null;
+    public static TokenizerDefinition? ReadTokenizer(string path) => Readable(path, () => Tokenizer(SafetensorsFile.ReadMetadata(path)));
 
     /// <summary>
     /// Copies the tensors of <paramref name="path"/> into <paramref name="model"/>. The file's vocabulary and mel definition
@@ -37,36 +37,46 @@ public static class ModelWeights
     /// </summary>
     public static void ImportSafetensors(nn.Module model, string path, TokenizerDefinition? tokenizer = null, MelSettings? mel = null)
     {
-        CheckDefinitions(path, tokenizer, mel);
-        var loaded = SafetensorsFile.Read(path);
+        // One header read: the definitions are checked from it before any tensor data is read.
+        using var file = Readable(path, () => SafetensorsFile.Open(path));
+        CheckDefinitions(path, file.Metadata, tokenizer, mel);
+        using var checkpoint = Readable(path, file.ReadTensors);
+        var loaded = Readable(path, () => checkpoint.StateDict());   // an empty file holds no state dict
+        var state = model.state_dict();
+        var missing = state.Keys.Except(loaded.Keys).ToArray();
+        var unexpected = loaded.Keys.Except(state.Keys).ToArray();
+        var resized = state.Keys.Intersect(loaded.Keys).Where(k => !state[k].shape.SequenceEqual(loaded[k].shape))
+            .Select(k => $"{k} ({Shape(loaded[k])} in the file, {Shape(state[k])} in this model)").ToArray();
+        if (missing.Length + unexpected.Length + resized.Length > 0)
+            throw new CheckpointException($"Weights '{path}' do not fit this model: missing {List(missing)}; unexpected {List(unexpected)}; different shape {List(resized)}. " +
+                                          "Train with the model.* keys (or --model-size) the weights were made with.");
+        using var _ = no_grad();
+        foreach (var (name, target) in state) target.copy_(loaded[name]);
+    }
+
+    /// <summary>A damaged file as a <see cref="CheckpointException"/>, the error the commands report in one line.</summary>
+    private static T Readable<T>(string path, Func<T> read)
+    {
         try
         {
-            var state = model.state_dict();
-            var missing = state.Keys.Except(loaded.Keys).ToArray();
-            var unexpected = loaded.Keys.Except(state.Keys).ToArray();
-            var resized = state.Keys.Intersect(loaded.Keys).Where(k => !state[k].shape.SequenceEqual(loaded[k].shape))
-                .Select(k => $"{k} ({Shape(loaded[k])} in the file, {Shape(state[k])} in this model)").ToArray();
-            if (missing.Length + unexpected.Length + resized.Length > 0)
-                throw new CheckpointException($"Weights '{path}' do not fit this model: missing {List(missing)}; unexpected {List(unexpected)}; different shape {List(resized)}. " +
-                                              "Train with the model.* keys (or --model-size) the weights were made with.");
-            using var _ = no_grad();
-            foreach (var (name, target) in state) target.copy_(loaded[name]);
+            return read();
         }
-        finally
+        catch (MyXtts.Checkpoints.CheckpointFormatException e)
         {
-            foreach (var t in loaded.Values) t.Dispose();
+            throw new CheckpointException($"Weights '{path}' cannot be read: {e.Message} Give a .safetensors file written by `myxtts export` or `train --export-safetensors`.", e);
         }
     }
 
-    private static void CheckDefinitions(string path, TokenizerDefinition? tokenizer, MelSettings? mel)
+    private static TokenizerDefinition? Tokenizer(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.TryGetValue(TokenizerKey, out var json) ? JsonSerializer.Deserialize<TokenizerDefinition>(json, TrainingCheckpoint.Json) : null;
+
+    private static void CheckDefinitions(string path, IReadOnlyDictionary<string, string> metadata, TokenizerDefinition? tokenizer, MelSettings? mel)
     {
-        var metadata = SafetensorsFile.ReadMetadata(path);
         if (mel is not null && metadata.TryGetValue(MelKey, out var melJson)
             && JsonSerializer.Deserialize<MelSettings>(melJson, TrainingCheckpoint.Json)?.DescribeMismatch(mel) is { } melDiff)
             throw new CheckpointException($"Weights '{path}' were trained with a different mel definition: {melDiff} (file vs this run). " +
                                           "Set the model.* mel keys to the file's values, or train a new model.");
-        if (tokenizer is not null && metadata.TryGetValue(TokenizerKey, out var tokenizerJson)
-            && JsonSerializer.Deserialize<TokenizerDefinition>(tokenizerJson, TrainingCheckpoint.Json)?.DescribeMismatch(tokenizer) is { } vocabDiff)
+        if (tokenizer is not null && Tokenizer(metadata)?.DescribeMismatch(tokenizer) is { } vocabDiff)
             throw new CheckpointException($"Weights '{path}' were trained with a different vocabulary: {vocabDiff} (file vs this run). " +
                                           "Use the file's tokenizer settings (data.text_cleaners, data.add_blank, phonemes or characters).");
     }

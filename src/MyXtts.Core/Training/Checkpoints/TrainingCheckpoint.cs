@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using MyXtts.Checkpoints.Safetensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -38,7 +39,7 @@ public sealed class TrainingCheckpoint
     public static void Write(string path, CheckpointManifest manifest, nn.Module model, OptimizerHelper optimizer, nn.Module? speakerEncoder = null) =>
         CheckpointFile.Write(path,
         [
-            .. speakerEncoder is null ? [] : new (string, Action<BinaryWriter>)[] { (SpeakerEncoderSection, w => SafetensorsFile.Write(w.BaseStream, speakerEncoder.state_dict(), manifest.SpeakerEncoder?.WeightsMetadata)) },
+            .. speakerEncoder is null ? [] : new (string, Action<BinaryWriter>)[] { (SpeakerEncoderSection, w => SafetensorsFile.Write(w.BaseStream, speakerEncoder.state_dict(), manifest.SpeakerEncoder?.WeightsMetadata, SafetensorsOrder.ByName)) },
             (ManifestSection, w => w.Write(JsonSerializer.Serialize(manifest, Json))),
             (ModelSection, w => model.save(w)),
             (OptimizerSection, w => optimizer.save_state_dict(w)),
@@ -78,8 +79,8 @@ public sealed class TrainingCheckpoint
     /// </summary>
     public void RestoreSpeakerEncoder(nn.Module encoder)
     {
-        var stored = SafetensorsFile.Read(SpeakerEncoderBytes(), $"{Manifest.Path} ({SpeakerEncoderSection} section)");
-        try
+        var (file, stored) = ReadSpeakerEncoderSection();
+        using (file)
         {
             var state = encoder.state_dict();
             var missing = state.Keys.Except(stored.Keys).ToArray();
@@ -92,9 +93,21 @@ public sealed class TrainingCheckpoint
             using var _ = no_grad();
             foreach (var (name, target) in state) target.copy_(stored[name]);
         }
-        finally
+    }
+
+    /// <summary>The speaker encoder section's tensors (owned by the returned file); a damaged section is a <see cref="CorruptCheckpointException"/>.</summary>
+    private (MyXtts.Checkpoints.Checkpoint File, IReadOnlyDictionary<string, Tensor> Tensors) ReadSpeakerEncoderSection()
+    {
+        MyXtts.Checkpoints.Checkpoint? file = null;
+        try
         {
-            foreach (var t in stored.Values) t.Dispose();
+            file = SafetensorsFile.Read(SpeakerEncoderBytes(), $"{Manifest.Path} ({SpeakerEncoderSection} section)");
+            return (file, file.StateDict());
+        }
+        catch (MyXtts.Checkpoints.CheckpointFormatException e)
+        {
+            file?.Dispose();
+            throw new CorruptCheckpointException($"Checkpoint '{Manifest.Path}' has a damaged {SpeakerEncoderSection} section: {e.Message} Resume from an earlier checkpoint.", e);
         }
     }
 
