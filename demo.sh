@@ -35,8 +35,10 @@ echo "== 5. synthesize two held-out sentences per voice, each voice cloned from 
 mkdir -p "$out/speech"
 for voice in $(cut -f1 "$out/sample/voices.tsv" | tail -n +2 | head -n 4); do
   reference=$(ls "$out/sample/wavs/${voice}_"*.wav | head -n 1)
+  # what the reference says, so the output also takes its speaking rate (docs/model.md, "Speaking rate")
+  reference_text=$(grep "^$(basename "$reference" .wav)|" "$out/sample/metadata.csv" | cut -d'|' -f2)
   grep "^${voice}_" "$out/sample/heldout/metadata.csv" | head -n 2 | cut -d'|' -f2 > "$out/speech/$voice.txt"
-  ./myxtts synthesize --checkpoint "$checkpoint" --reference "$reference" --text-file "$out/speech/$voice.txt" \
+  ./myxtts synthesize --checkpoint "$checkpoint" --reference "$reference" --reference-text "$reference_text" --text-file "$out/speech/$voice.txt" \
     --out "$out/speech/$voice" --output-dir "$out/runs" --run-name "synthesize-$voice"
 done
 
