@@ -77,6 +77,11 @@ public sealed class Trainer : IDisposable
         _scaler.Restore(checkpoint.Manifest.LossScaler);
         checkpoint.RestoreRandomState();
         Progress = checkpoint.Manifest.Progress with { ConsecutiveSkips = 0 };
+        // A checkpoint written by a validation carries its loss; when it is also the epoch's last step, EndEpoch reuses that
+        // validation instead of validating twice, and the epoch's checkpoint must still record the loss.
+        _lastValidation = checkpoint.Manifest.ValidationLoss is { } loss
+            ? new ValidationResult(null, loss, loss == Progress.BestValidationLoss && Progress.EpochsWithoutImprovement == 0)
+            : null;
         ResumedFrom = checkpoint.Manifest.Path;
         _setup.Log.Information("Resuming from {Checkpoint} (written by MyXtts {CodeVersion}): step {Step}, epoch {Epoch}, batch {Position} of the epoch",
             ResumedFrom, checkpoint.Manifest.CodeVersion, Progress.Step, Progress.Epoch + 1, Progress.Position);

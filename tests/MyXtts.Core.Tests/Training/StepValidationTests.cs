@@ -47,6 +47,30 @@ public sealed class StepValidationTests
     }
 
     [Fact]
+    public void A_run_resumed_from_a_validation_at_the_end_of_an_epoch_keeps_that_validation_loss_in_the_epoch_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var reporter = new RecordingReporter();
+        using (var model = TinyTraining.Model())
+        using (var first = TinyTraining.Trainer(model, new SyntheticBatches(10, 2), reporter,
+                   new TrainerOptions { Epochs = 2, ValidateEvery = 5, MaxSteps = 5, LogEvery = 1 }, validation: new SyntheticBatches(2, 2), checkpoints: TinyTraining.Store(dir.Path)))
+            Assert.Equal(TrainingOutcome.MaxStepsReached, first.Fit());
+        var validated = Assert.Single(reporter.Validations).Metrics[TrainingMeters.Loss];
+
+        using (var model = TinyTraining.Model())
+        using (var resumed = TinyTraining.Trainer(model, new SyntheticBatches(10, 2), new RecordingReporter(),
+                   new TrainerOptions { Epochs = 2, ValidateEvery = 5, LogEvery = 1 }, validation: new SyntheticBatches(2, 2), checkpoints: TinyTraining.Store(dir.Path)))
+        {
+            resumed.Resume(TinyTraining.Store(dir.Path).ReadLatest());
+            resumed.Fit();
+        }
+
+        var endOfFirstEpoch = TrainingCheckpoint.Read(Path.Combine(dir.Path, "step-000000005.ckpt")).Manifest;
+        Assert.Equal(1, endOfFirstEpoch.Progress.Epoch);
+        Assert.Equal(validated, endOfFirstEpoch.ValidationLoss);
+    }
+
+    [Fact]
     public void With_val_step_0_only_the_epoch_ends_validate()
     {
         using var model = TinyTraining.Model();
