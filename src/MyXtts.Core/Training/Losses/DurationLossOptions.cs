@@ -7,7 +7,8 @@ public sealed record DurationLossOptions
     /// Weight w of the utterance-total part against the per-token part (weight 1). The per-token log-domain fit pulls
     /// every duration towards its median, the total part towards the true length; for a uniform shift the two balance
     /// at w / (1 + w) of the bias, so w = 1 corrects half of it and w = 10 about 90 % (docs/model.md). 0 turns the
-    /// total part off (plain FastSpeech duration loss).
+    /// total part off (plain FastSpeech duration loss). Measured on the sample corpus, w = 10 made lengths right but the
+    /// mel worse (docs/quality.md, fifth run), so the default is 1; a prompt's transcript corrects length at inference.
     /// </summary>
     public double TotalWeight { get; init; } = 1;
 
