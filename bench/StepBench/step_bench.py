@@ -476,11 +476,17 @@ def attention_loss(b, out):
     return (0.5 * (means - target.detach()).pow(2) * mask).sum() / (mask.sum() * means.shape[1]).clamp_min(1)
 
 
-def duration_loss(b, out):
+def duration_loss(b, out, total_weight=1.0):  # DurationLoss: per-token log MSE + total_weight x squared log error of each utterance's total
     predicted = out["log_durations"]
     target = out["durations"].clamp_min(1).log()
-    mask = valid(b["token_lengths"], predicted.shape[1]).float()
-    return ((predicted - target.detach()).pow(2) * mask).sum() / mask.sum().clamp_min(1)
+    valid_tokens = valid(b["token_lengths"], predicted.shape[1])
+    mask = valid_tokens.float()
+    tokens = ((predicted - target.detach()).pow(2) * mask).sum() / mask.sum().clamp_min(1)
+    predicted_total = (predicted.masked_fill(~valid_tokens, 0).exp() * mask).sum(1)
+    true_total = (target.detach().exp() * mask).sum(1)
+    has_tokens = (mask.sum(1) > 0).float()
+    totals = ((predicted_total.clamp_min(1e-6).log() - true_total.clamp_min(1e-6).log()).pow(2) * has_tokens).sum() / has_tokens.sum().clamp_min(1)
+    return tokens + totals * total_weight
 
 
 def contrastive_loss(b, out, temperature, margin):
