@@ -209,14 +209,20 @@ public class SummaryProfilerTests
             profiler.RecordCacheHit("mel");
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // The least of three rounds: a one-off runtime allocation (tiered JIT installing call-counting or tier-1 code
+        // while the loop runs; seen once in CI as 7,208 bytes) lands in one round, a hot path that allocates in all.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            using (profiler.ProfileOperation("mel")) { }
-            profiler.RecordCacheHit("mel");
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                using (profiler.ProfileOperation("mel")) { }
+                profiler.RecordCacheHit("mel");
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.True(allocated < 1_000, $"10,000 operations allocated {allocated} bytes; the hot path should allocate nothing");
+        Assert.True(allocated < 1_000, $"10,000 operations allocated {allocated} bytes in each of three rounds; the hot path should allocate nothing");
     }
 }
