@@ -113,6 +113,15 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Tr
 
         Assert.StartsWith("each prompt's", timed.GetProperty("setup").GetProperty("speaking rate").GetString());
         Assert.StartsWith("the model's own pace", untimed.GetProperty("setup").GetProperty("speaking rate").GetString());
+        JsonElement Rates(JsonElement root) => root.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "prompt_speaking_rate");
+        var rates = Rates(timed).GetProperty("summary").GetProperty("values");
+        Assert.InRange(rates.GetProperty("geometric_mean").GetDouble(), 0.5, 2.0);
+        Assert.True(rates.GetProperty("prompts").GetDouble() >= 1);
+        var lineRates = timed.GetProperty("lines").EnumerateArray()
+            .Select(l => l.GetProperty("metrics").GetProperty("prompt_speaking_rate").GetProperty("values").GetProperty("rate").GetDouble()).ToArray();
+        Assert.Equal(2, lineRates.Length);
+        Assert.All(lineRates, r => Assert.InRange(r, rates.GetProperty("min").GetDouble(), rates.GetProperty("max").GetDouble()));
+        Assert.Contains("--ignore-reference-transcripts", Rates(untimed).GetProperty("summary").GetProperty("unavailable").GetString());
     }
 
     [Fact]

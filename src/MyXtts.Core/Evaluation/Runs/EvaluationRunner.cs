@@ -47,9 +47,28 @@ public sealed class EvaluationRunner(EvaluationEngines engines, EvaluationRunOpt
             groups.Add(Group("prosody", "Speaking rate and F0 of the output, and their ratios to the prompt (transfer) and to the recording", prosody, utterances));
         groups.Add(new MetricGroup(TempoTransfer.Name, "Speaking-rate transfer between tempo twins (same voice, two tempos)",
             TempoTransfer.Measure(set.Voices, lines.Select(TempoTransfer.Of).ToArray())));
+        groups.Add(PromptRates(lines));
         foreach (var metric in engines.Metrics) groups.Add(Group(metric.Name, $"Metric plugin '{metric.Name}'", metric.Value, utterances));
         groups.AddRange(MosGroups(lines));
         return groups;
+    }
+
+    /// <summary>
+    /// The speaking rate each prompt's transcript gave (how much faster than the model's own pace for the voice), per
+    /// line and as the geometric mean and range over the prompts, so a prompt whose one sentence misled the estimate shows.
+    /// </summary>
+    private MetricGroup PromptRates(IReadOnlyList<ProducedLine> lines)
+    {
+        const string name = "prompt_speaking_rate", description = "Speaking rate measured from each prompt's transcript (× the model's own pace for the voice)";
+        if (!options.ReferenceTranscripts)
+            return new MetricGroup(name, description, MetricResult.Unavailable("Prompt transcripts were not used (--ignore-reference-transcripts): every output is at the model's own pace."));
+        var perLine = lines.Select(l => MetricResult.Of(new Dictionary<string, double> { ["rate"] = l.PromptSpeakingRate })).ToArray();
+        var prompts = lines.GroupBy(l => l.Line.Reference.Id, StringComparer.Ordinal).Select(g => g.First().PromptSpeakingRate).ToArray();
+        var summary = prompts.Length == 0 ? MetricResult.Unavailable("No line was evaluated.") : MetricResult.Of(new Dictionary<string, double>
+        {
+            ["prompts"] = prompts.Length, ["geometric_mean"] = Math.Exp(prompts.Average(Math.Log)), ["min"] = prompts.Min(), ["max"] = prompts.Max(),
+        });
+        return new MetricGroup(name, description, summary, perLine);
     }
 
     private static MetricGroup Group(string name, string description, IEvaluationMetric metric, IReadOnlyList<EvaluationUtterance> utterances)

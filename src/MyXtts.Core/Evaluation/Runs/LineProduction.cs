@@ -67,7 +67,7 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
                 MelFigure = WriteMelFigure(folder, name, synthesis, teacher), AlignmentFigure = WriteAlignmentFigure(folder, name, line, teacher),
             };
         }
-        return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files);
+        return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files) { PromptSpeakingRate = voice.SpeakingRate };
     }
 
     private VoiceReference Voice(RecordedUtterance prompt)

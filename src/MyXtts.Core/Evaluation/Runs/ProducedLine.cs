@@ -11,6 +11,9 @@ namespace MyXtts.Core.Evaluation.Runs;
 public sealed record ProducedLine(EvaluationLine Line, SynthesisResult Synthesis, AudioClip Output, AudioClip GroundTruth, AudioClip Reference,
     AudioClip GriffinLimGroundTruth, AudioClip? VocoderGroundTruth, TeacherForcedPass Teacher, LineFiles Files)
 {
+    /// <summary>The prompt's speaking rate the output was made at (<see cref="VoiceReference.SpeakingRate"/>; 1 without its transcript).</summary>
+    public double PromptSpeakingRate { get; init; } = 1.0;
+
     /// <summary>The line as the metric contracts see it.</summary>
     public EvaluationUtterance Utterance => new(Line.Id, Line.Text, Output, Reference)
     {
