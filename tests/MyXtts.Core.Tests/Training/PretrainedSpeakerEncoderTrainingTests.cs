@@ -1,3 +1,4 @@
+using static TorchSharp.torch;
 using MyXtts.Core.Models;
 using MyXtts.Core.Tests.Models;
 using MyXtts.Core.Tests.Speakers.Conditioning;
@@ -76,5 +77,14 @@ public sealed class PretrainedSpeakerEncoderTrainingTests
         resumed.Resume(checkpoint);
 
         Assert.All(encoder.Module.state_dict(), kv => Assert.True(TinyTraining.Same(kv.Value, freshEncoder.Module.state_dict()[kv.Key]), kv.Key));
+
+        // Another encoder size: refused with the keys named and the checkpoint's encoder type, and nothing copied.
+        using var wider = nn.Sequential(("projection", nn.Linear(TinyTrainableEncoder.Window, TinyTrainableEncoder.Dim + 1)));
+        var widerBefore = TinyTraining.Snapshot(wider);
+        var error = Assert.Throws<CheckpointException>(() => checkpoint.RestoreSpeakerEncoder(wider));
+        Assert.Contains("do not fit the encoder", error.Message);
+        Assert.Contains("projection.weight: file [6, 16] vs module [7, 16]", error.Message);
+        Assert.Contains("Use the encoder type the checkpoint records", error.Message);
+        Assert.All(wider.state_dict(), kv => Assert.True(TinyTraining.Same(widerBefore[kv.Key], kv.Value), kv.Key));
     }
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using MyXtts.Checkpoints;
+using MyXtts.Checkpoints.Modules;
 using MyXtts.Checkpoints.Safetensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -82,29 +84,28 @@ public sealed class TrainingCheckpoint
         var (file, stored) = ReadSpeakerEncoderSection();
         using (file)
         {
-            var state = encoder.state_dict();
-            var missing = state.Keys.Except(stored.Keys).ToArray();
-            var unexpected = stored.Keys.Except(state.Keys).ToArray();
-            var resized = state.Keys.Intersect(stored.Keys).Where(k => !state[k].shape.SequenceEqual(stored[k].shape)).ToArray();
-            if (missing.Length + unexpected.Length + resized.Length > 0)
-                throw new CheckpointException($"The speaker encoder weights in checkpoint '{Manifest.Path}' do not fit the encoder: missing {string.Join(", ", missing.Take(5))}; " +
-                                              $"unexpected {string.Join(", ", unexpected.Take(5))}; different shape {string.Join(", ", resized.Take(5))}. " +
-                                              $"Use the encoder type the checkpoint records ({Manifest.SpeakerEncoder?.Type ?? "unknown"}).");
-            using var _ = no_grad();
-            foreach (var (name, target) in state) target.copy_(stored[name]);
+            try
+            {
+                StateDictLoader.LoadStrict(encoder, stored, $"{Manifest.Path} ({SpeakerEncoderSection} section)");
+            }
+            catch (StateDictMismatchException e)
+            {
+                throw new CheckpointException($"The speaker encoder weights in checkpoint '{Manifest.Path}' do not fit the encoder: {e.Message} " +
+                                              $"Use the encoder type the checkpoint records ({Manifest.SpeakerEncoder?.Type ?? "unknown"}).", e);
+            }
         }
     }
 
     /// <summary>The speaker encoder section's tensors (owned by the returned file); a damaged section is a <see cref="CorruptCheckpointException"/>.</summary>
-    private (MyXtts.Checkpoints.Checkpoint File, IReadOnlyDictionary<string, Tensor> Tensors) ReadSpeakerEncoderSection()
+    private (Checkpoint File, IReadOnlyDictionary<string, Tensor> Tensors) ReadSpeakerEncoderSection()
     {
-        MyXtts.Checkpoints.Checkpoint? file = null;
+        Checkpoint? file = null;
         try
         {
             file = SafetensorsFile.Read(SpeakerEncoderBytes(), $"{Manifest.Path} ({SpeakerEncoderSection} section)");
             return (file, file.StateDict());
         }
-        catch (MyXtts.Checkpoints.CheckpointFormatException e)
+        catch (CheckpointFormatException e)
         {
             file?.Dispose();
             throw new CorruptCheckpointException($"Checkpoint '{Manifest.Path}' has a damaged {SpeakerEncoderSection} section: {e.Message} Resume from an earlier checkpoint.", e);
