@@ -29,11 +29,8 @@ public sealed partial class SpeechSynthesizer
         var (shape, mel) = features.Arrays[FeatureSet.Mel];
         int nMels = shape[0], frames = shape[1];
         if (ids.Count(i => i > TokenizerDefinition.BlankId) == 0) return new TeacherForcedPass(mel, nMels, frames, null);
-        lock (_gate)
+        return InModel(() =>
         {
-            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
-            using var scope = NewDisposeScope();
-            using var _ = no_grad();
             var wasTraining = _model.Module.training;
             _model.Module.eval();
             try
@@ -56,7 +53,7 @@ public sealed partial class SpeechSynthesizer
             {
                 if (wasTraining) _model.Module.train();
             }
-        }
+        });
     }
 
     /// <summary>What the teacher-forced batch carries besides mels: the pitch predictor's targets and the reference's pretrained speaker embedding, when the model has them.</summary>

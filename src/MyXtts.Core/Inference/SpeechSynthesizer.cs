@@ -168,11 +168,8 @@ public sealed partial class SpeechSynthesizer : IDisposable
     {
         options ??= new SynthesisOptions();
         var ids = Tokens(text, reference);
-        lock (_gate)
+        return InModel(() =>
         {
-            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
-            using var scope = NewDisposeScope();
-            using var _ = no_grad();
             var (mel, frames) = Decode(ids, reference, options.Speed * reference.SpeakingRate, options);
             var logMel = mel[0, .., ..frames].to(ScalarType.Float32).contiguous();
             var audio = _vocoder.Synthesize(logMel.unsqueeze(0))[0].to(ScalarType.Float32).cpu();
@@ -182,19 +179,28 @@ public sealed partial class SpeechSynthesizer : IDisposable
                 Text = text, Symbols = _tokenizer.Decode(ids), Samples = samples, SampleRate = Mel.SampleRate, Frames = frames,
                 LogMel = logMel.cpu().data<float>().ToArray(),
             };
-        }
+        });
     }
 
     /// <summary>Mel frames the model gives <paramref name="text"/> in <paramref name="reference"/>'s voice at its own pace (speed 1, no vocoder).</summary>
     private int PredictedFrames(string text, VoiceReference reference)
     {
         var ids = Tokens(text, reference);
+        return InModel(() => Decode(ids, reference, 1.0, new SynthesisOptions()).Frames);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as this synthesizer's only libtorch caller: under the gate, with no garbage collection
+    /// (see the class), inside a dispose scope that frees its tensors, without gradients.
+    /// </summary>
+    private T InModel<T>(Func<T> body)
+    {
         lock (_gate)
         {
-            using var quiet = CollectionSafePoints.Enter();
+            using var quiet = CollectionSafePoints.Enter();      // no collection while inside libtorch (see the class)
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            return Decode(ids, reference, 1.0, new SynthesisOptions()).Frames;
+            return body();
         }
     }
 
@@ -211,7 +217,7 @@ public sealed partial class SpeechSynthesizer : IDisposable
         return ids;
     }
 
-    /// <summary>The model's log-mel [1, M, T] and its valid frames; call under the gate, inside a dispose scope and no_grad.</summary>
+    /// <summary>The model's log-mel [1, M, T] and its valid frames; call inside <see cref="InModel{T}"/>.</summary>
     private (Tensor Mel, int Frames) Decode(int[] ids, VoiceReference reference, double speed, SynthesisOptions options)
     {
         if (options.Seed is { } seed) manual_seed(seed);
