@@ -1,3 +1,4 @@
+using MyXtts.Checkpoints.IO;
 using static TorchSharp.torch;
 
 namespace MyXtts.Checkpoints.Safetensors;
@@ -46,25 +47,7 @@ public static class SafetensorsFile
     /// <exception cref="ArgumentException">A dtype the format cannot hold, a repeated name, or a tensor named <c>__metadata__</c>.</exception>
     public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null,
         SafetensorsOrder order = SafetensorsOrder.AsGiven)
-    {
-        var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                SafetensorsWriter.Write(stream, tensors, metadata, order);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+        => AtomicFile.Write(path, stream => SafetensorsWriter.Write(stream, tensors, metadata, order));
 
     /// <summary>Writes the same bytes as <see cref="Write(string, IEnumerable{KeyValuePair{string, Tensor}}, IReadOnlyDictionary{string, string}?, SafetensorsOrder)"/> to <paramref name="stream"/>, from its current position.</summary>
     /// <exception cref="ArgumentException">A dtype the format cannot hold, a repeated name, or a tensor named <c>__metadata__</c>.</exception>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.IO;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Audio.Wav;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MyXtts.Abstractions.Profiling;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Data.Cache;
 

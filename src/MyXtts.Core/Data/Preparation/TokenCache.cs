@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MyXtts.Abstractions.Profiling;
-using MyXtts.Core.IO;
 using MyXtts.Core.Text;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Data.Preparation;
 

@@ -3,7 +3,7 @@ using System.Text;
 using MyXtts.Core.Audio;
 using MyXtts.Core.Audio.Resampling;
 using MyXtts.Core.Audio.Wav;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Data.Sample;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MyXtts.Abstractions.Evaluation;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Evaluation.Runs;
 

@@ -5,10 +5,10 @@ using MyXtts.Core.Audio.Vocoding;
 using MyXtts.Core.Audio.Wav;
 using MyXtts.Core.Data.Preparation;
 using MyXtts.Core.Inference;
-using MyXtts.Core.IO;
 using MyXtts.Core.Reporting.Images;
 using Serilog;
 using static TorchSharp.torch;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Evaluation.Runs;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Reporting.Html;
 

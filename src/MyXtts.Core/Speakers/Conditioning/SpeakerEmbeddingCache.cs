@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MyXtts.Core.Data;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Speakers.Conditioning;
 

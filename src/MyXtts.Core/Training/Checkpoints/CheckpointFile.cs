@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MyXtts.Core.IO;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Checkpoints;
 

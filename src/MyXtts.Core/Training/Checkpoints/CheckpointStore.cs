@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MyXtts.Core.IO;
 using Serilog;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Checkpoints;
 

@@ -5,6 +5,7 @@ using MyXtts.Checkpoints.Modules;
 using MyXtts.Checkpoints.Safetensors;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Checkpoints;
 
@@ -113,7 +114,7 @@ public sealed class TrainingCheckpoint
     }
 
     /// <summary>Writes the stored speaker encoder weights to <paramref name="path"/> as a <c>.safetensors</c> file.</summary>
-    public void WriteSpeakerEncoderWeights(string path) => IO.AtomicFile.Write(path, s => s.Write(SpeakerEncoderBytes()));
+    public void WriteSpeakerEncoderWeights(string path) => AtomicFile.Write(path, s => s.Write(SpeakerEncoderBytes()));
 
     private byte[] SpeakerEncoderBytes() => _sections.TryGetValue(SpeakerEncoderSection, out var bytes) ? bytes
         : throw new CheckpointException($"Checkpoint '{Manifest.Path}' holds no speaker encoder weights (its encoder was frozen or not used).");

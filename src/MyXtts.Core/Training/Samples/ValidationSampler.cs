@@ -2,12 +2,12 @@ using MyXtts.Abstractions.Metrics;
 using MyXtts.Abstractions.Training;
 using MyXtts.Abstractions.Vocoders;
 using MyXtts.Core.Audio.Wav;
-using MyXtts.Core.IO;
 using MyXtts.Core.Models;
 using MyXtts.Core.Reporting.Images;
 using MyXtts.Core.Training.Batches;
 using Serilog;
 using static TorchSharp.torch;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Samples;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using MyXtts.Core.IO;
 using MyXtts.Core.Training.Checkpoints;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Vocoder;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using MyXtts.Abstractions.Metrics;
 using MyXtts.Abstractions.Vocoders.Training;
 using MyXtts.Core.Audio.Wav;
-using MyXtts.Core.IO;
 using static TorchSharp.torch;
+using MyXtts.Checkpoints.IO;
 
 namespace MyXtts.Core.Training.Vocoder;
 

@@ -1,8 +1,9 @@
-namespace MyXtts.Core.IO;
+namespace MyXtts.Checkpoints.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new one, never a partial write:
-/// the content goes to a temporary file in the same folder, which is then renamed over the target.
+/// the content goes to a temporary file in the same folder, flushed to disk, which is then renamed over the target. The
+/// engine's checkpoints, caches and reports and this project's safetensors writer all go through it.
 /// </summary>
 public static class AtomicFile
 {
