@@ -19,6 +19,9 @@ public sealed record VoiceReference(float[] LogMel, int NMels, int Frames, strin
     /// <summary>The clip's transcript the speaking rate was measured with; null when none was given.</summary>
     public string? Transcript { get; init; }
 
+    /// <summary>How many transcribed clips <see cref="SpeakingRate"/> averages (the reference's own and any rate clips); 0 when none.</summary>
+    public int SpeakingRateClips { get; init; }
+
     /// <summary>Seconds of reference audio the mel covers, for a hop of <paramref name="hopLength"/> at <paramref name="sampleRate"/>.</summary>
     public double Seconds(int hopLength, int sampleRate) => (double)Frames * hopLength / sampleRate;
 }

@@ -34,9 +34,10 @@ public static class EvaluateCommand
         public readonly Option<FileInfo?> VocoderCheckpoint = new("--vocoder-checkpoint") { Description = "Weights for the vocoder plugin.", HelpName = "file" };
         public readonly Option<string> LanguageModel = new("--lm") { Description = "PocketSphinx language model: in-domain (a bigram of the dataset's sentences: sensitive, optimistic) or generic (its US English model).", DefaultValueFactory = _ => "in-domain", HelpName = "in-domain|generic" };
         public readonly Option<bool> IgnoreReferenceTranscripts = new("--ignore-reference-transcripts") { Description = "Do not give the prompts' transcripts to the synthesizer: outputs then keep the model's own pace for each voice instead of each prompt's speaking rate." };
+        public readonly Option<int> RatePrompts = new("--rate-prompts") { Description = "Clips of each speaker whose transcripts measure the speaking rate: the prompt and the next ones by the reference rule (1 = the prompt alone; one sentence's rate strays by about 5 %).", DefaultValueFactory = _ => EvaluationSet.DefaultRatePrompts, HelpName = "n" };
         public readonly Option<int> Showcase = new("--showcase") { Description = "Lines whose audio, mel and alignment images the report shows.", DefaultValueFactory = _ => 4, HelpName = "n" };
 
-        public IEnumerable<Option> All => [Checkpoint, Data, ReferenceData, MaxUtterances, Out, Vocoder, VocoderCheckpoint, LanguageModel, IgnoreReferenceTranscripts, Showcase];
+        public IEnumerable<Option> All => [Checkpoint, Data, ReferenceData, MaxUtterances, Out, Vocoder, VocoderCheckpoint, LanguageModel, IgnoreReferenceTranscripts, RatePrompts, Showcase];
     }
 
     public static Command Create(GlobalOptions globals, CliContext context)
@@ -49,6 +50,13 @@ public static class EvaluateCommand
         {
             if (result.GetValue(options.MaxUtterances) is < 1) result.AddError("--max-utterances must be at least 1.");
             if (result.GetValue(options.Showcase) < 0) result.AddError("--showcase must be 0 or more.");
+            // Only a --rate-prompts that was given is checked here: validators do not see default values.
+            if (result.GetResult(options.RatePrompts) is { Implicit: false })
+            {
+                if (result.GetValue(options.RatePrompts) < 1) result.AddError("--rate-prompts must be at least 1.");
+                if (result.GetValue(options.IgnoreReferenceTranscripts))
+                    result.AddError("--rate-prompts measures the speaking rate from transcripts, which --ignore-reference-transcripts turns off; give one or the other.");
+            }
         });
         command.SetAction(parse => Run(parse, globals, options, context));
         return command;
@@ -104,7 +112,7 @@ public static class EvaluateCommand
         var data = tts.Settings.Data;
         var skips = new SkipLog();
         var set = EvaluationSet.Open(parse.GetValue(options.Data)!, parse.GetValue(options.ReferenceData), parse.GetValue(options.MaxUtterances),
-            new SpeakerResolver(data.EnableMultispeaker ? data.SpeakerIdPattern : ""), skips);
+            new SpeakerResolver(data.EnableMultispeaker ? data.SpeakerIdPattern : ""), skips, parse.GetValue(options.RatePrompts));
         if (skips.Total > 0) log.Warning("Skipped {Count} dataset lines ({Reasons}); 'myxtts dataset check' lists them", skips.Total, string.Join(", ", skips.Counts.Select(kv => $"{kv.Key} {kv.Value}")));
         using var engines = EvaluationEngineSet.Create(session, set.Sentences, parse.GetValue(options.LanguageModel) == "in-domain", vocoderName, given);
         var runOptions = new EvaluationRunOptions

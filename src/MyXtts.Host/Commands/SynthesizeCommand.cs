@@ -30,13 +30,14 @@ public static class SynthesizeCommand
         public readonly Option<FileInfo?> TextFile = new("--text-file") { Description = "Speak every non-empty line of this UTF-8 file; --out is then a folder (one WAV per line plus index.tsv).", HelpName = "file" };
         public readonly Option<FileInfo> Reference = new("--reference") { Description = "A clip of the voice to clone (a few seconds of clean speech; WAV, FLAC, …).", Required = true, HelpName = "file" };
         public readonly Option<string?> ReferenceText = new("--reference-text") { Description = "What the reference clip says: the output then also takes the clip's speaking rate (without it, the pace the model learned for such a voice).", HelpName = "text" };
+        public readonly Option<FileInfo?> RateClips = new("--rate-clips") { Description = "More clips of the same speaker for the speaking rate: a file with one 'audio path|transcript' per line (paths relative to the file). The rate is the geometric mean over these and the reference (with --reference-text); a few clips measure it better than one sentence.", HelpName = "file" };
         public readonly Option<string> Out = new("--out") { Description = "Output WAV (with --text) or folder (with --text-file).", Required = true, HelpName = "path" };
         public readonly Option<string> Vocoder = new("--vocoder") { Description = $"Vocoder plugin that turns mels into audio: {DefaultVocoder} (built in, no weights) or e.g. hifigan.", DefaultValueFactory = _ => DefaultVocoder, HelpName = "name" };
         public readonly Option<FileInfo?> VocoderCheckpoint = new("--vocoder-checkpoint") { Description = "Weights for the vocoder plugin (e.g. a HiFi-GAN g_XXXXXXXX or a stage-2 checkpoint).", HelpName = "file" };
         public readonly Option<double> Speed = new("--speed") { Description = "Speaking rate: 1 as the reference voice speaks, 1.25 = 25 % faster, 0.8 = slower.", DefaultValueFactory = _ => 1.0, HelpName = "x" };
         public readonly Option<string?> StyleWeights = new("--style-weights") { Description = "Global Style Token weights, comma-separated, one per token, instead of the reference's style (models trained with GST).", HelpName = "w1,w2,..." };
 
-        public IEnumerable<Option> All => [Checkpoint, Text, TextFile, Reference, ReferenceText, Out, Vocoder, VocoderCheckpoint, Speed, StyleWeights];
+        public IEnumerable<Option> All => [Checkpoint, Text, TextFile, Reference, ReferenceText, RateClips, Out, Vocoder, VocoderCheckpoint, Speed, StyleWeights];
     }
 
     public static Command Create(GlobalOptions globals, CliContext context)
@@ -93,11 +94,12 @@ public static class SynthesizeCommand
         var given = vocoderName == DefaultVocoder ? null : vocoder;
         using var tts = SpeechSynthesizer.Load(parse.GetValue(options.Checkpoint)!.FullName, new SynthesizerOptions { Device = session.Device.Device, Vocoder = given, SpeakerEncoder = speakerEncoder });
         log.Information("Loaded {Checkpoint} (step {Step}): {Model}", tts.Checkpoint, tts.Step, tts.ModelDescription);
-        var reference = tts.LoadReference(parse.GetValue(options.Reference)!.FullName, parse.GetValue(options.ReferenceText));
+        var rateClips = parse.GetValue(options.RateClips) is { } list ? RateClipFile.Read(list) : [];
+        var reference = tts.LoadReference(parse.GetValue(options.Reference)!.FullName, parse.GetValue(options.ReferenceText), rateClips);
         log.Information("Reference {Reference}: {Seconds:0.00} s of voice", reference.Source, reference.Seconds(tts.Mel.HopLength, tts.Mel.SampleRate));
-        if (reference.Transcript is not null)
-            log.Information("Reference speaking rate from its transcript: {Rate:0.00} × the model's pace for this voice (limits {Min}–{Max})",
-                reference.SpeakingRate, SpeechSynthesizer.MinSpeakingRate, SpeechSynthesizer.MaxSpeakingRate);
+        if (reference.SpeakingRateClips > 0)
+            log.Information("Reference speaking rate from {Clips} transcribed clip(s): {Rate:0.00} × the model's pace for this voice (limits {Min}–{Max})",
+                reference.SpeakingRateClips, reference.SpeakingRate, SpeechSynthesizer.MinSpeakingRate, SpeechSynthesizer.MaxSpeakingRate);
         var synthesis = new SynthesisOptions { Speed = parse.GetValue(options.Speed), StyleWeights = ParseWeights(parse.GetValue(options.StyleWeights)), Seed = session.Settings.Training.Seed };
 
         var outPath = parse.GetValue(options.Out)!;

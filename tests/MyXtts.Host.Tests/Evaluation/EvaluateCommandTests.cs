@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MyXtts.Core.Evaluation.Runs;
 using MyXtts.Core.Training.Checkpoints;
 using MyXtts.Host.Cli;
 using MyXtts.Host.Tests.Plugins;
@@ -111,7 +112,7 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Tr
         var timed = await Evaluate("timed");
         var untimed = await Evaluate("untimed", "--ignore-reference-transcripts");
 
-        Assert.StartsWith("each prompt's", timed.GetProperty("setup").GetProperty("speaking rate").GetString());
+        Assert.StartsWith("geometric mean over each prompt", timed.GetProperty("setup").GetProperty("speaking rate").GetString());
         Assert.StartsWith("the model's own pace", untimed.GetProperty("setup").GetProperty("speaking rate").GetString());
         JsonElement Rates(JsonElement root) => root.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "prompt_speaking_rate");
         var rates = Rates(timed).GetProperty("summary").GetProperty("values");
@@ -122,6 +123,18 @@ public sealed class EvaluateCommandTests : IClassFixture<EvaluateCommandTests.Tr
         Assert.Equal(2, lineRates.Length);
         Assert.All(lineRates, r => Assert.InRange(r, rates.GetProperty("min").GetDouble(), rates.GetProperty("max").GetDouble()));
         Assert.Contains("--ignore-reference-transcripts", Rates(untimed).GetProperty("summary").GetProperty("unavailable").GetString());
+        Assert.InRange(rates.GetProperty("mean_clips").GetDouble(), 1, EvaluationSet.DefaultRatePrompts);
+
+        var one = await Evaluate("one-clip", "--rate-prompts", "1");
+        Assert.StartsWith("each prompt's", one.GetProperty("setup").GetProperty("speaking rate").GetString());
+        Assert.Equal(1, Rates(one).GetProperty("summary").GetProperty("values").GetProperty("mean_clips").GetDouble());
+        var (exit, error) = await Run(["evaluate", "--checkpoint", _run.Checkpoint, "--data", _run.Data, "--out", _run.Directory.Combine("both"),
+            "--rate-prompts", "3", "--ignore-reference-transcripts"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("give one or the other", error);
+        (exit, error) = await Run(["evaluate", "--checkpoint", _run.Checkpoint, "--data", _run.Data, "--out", _run.Directory.Combine("none"), "--rate-prompts", "0"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--rate-prompts must be at least 1", error);
     }
 
     [Fact]

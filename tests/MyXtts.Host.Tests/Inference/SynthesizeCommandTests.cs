@@ -131,6 +131,49 @@ public sealed class SynthesizeCommandTests : IClassFixture<SynthesizeCommandTest
     }
 
     [Fact]
+    public void Rate_clips_give_the_geometric_mean_of_each_clips_own_rate_and_leave_the_voice_to_the_reference()
+    {
+        using var tts = SpeechSynthesizer.Load(_trained.Checkpoint);
+        var (reference, others) = (_trained.Clip(1), new[] { new TranscribedClip(_trained.Clip(2), "to the dark"), new TranscribedClip(_trained.Clip(3), "the birch canoe") });
+        var single = new[] { tts.LoadReference(reference, "smooth planks"), tts.LoadReference(others[0].Path, others[0].Transcript), tts.LoadReference(others[1].Path, others[1].Transcript) };
+
+        var pooled = tts.LoadReference(reference, "smooth planks", others);
+        var clipsOnly = tts.LoadReference(reference, null, others);
+
+        var expected = Math.Exp(single.Average(v => Math.Log(v.SpeakingRate)));
+        Assert.Equal(Math.Clamp(expected, SpeechSynthesizer.MinSpeakingRate, SpeechSynthesizer.MaxSpeakingRate), pooled.SpeakingRate, 9);
+        Assert.Equal(3, pooled.SpeakingRateClips);
+        Assert.Equal(1, single[0].SpeakingRateClips);
+        Assert.Equal(single[0].LogMel, pooled.LogMel);                     // the voice itself is the reference's alone
+        Assert.Equal(Math.Sqrt(single[1].SpeakingRate * single[2].SpeakingRate), clipsOnly.SpeakingRate, 9);
+        Assert.Null(clipsOnly.Transcript);
+        Assert.Equal(0, tts.LoadReference(reference, null, []).SpeakingRateClips);
+        Assert.Throws<ArgumentException>(() => tts.LoadReference(reference, null, [new TranscribedClip(_trained.Clip(2), " ")]));
+    }
+
+    [Fact]
+    public async Task Synthesize_reads_rate_clips_from_a_list_and_names_the_line_of_a_bad_entry()
+    {
+        var output = _trained.Directory.Combine("pooled.wav");
+        var list = _trained.Directory.Combine("rate-clips.txt");
+        File.Copy(_trained.Clip(3), _trained.Directory.Combine("near.wav"), overwrite: true);
+        File.WriteAllLines(list, ["# clips of the same speaker", $"{_trained.Clip(2)}|to the dark", "", "near.wav | the birch canoe"]);
+
+        var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "the birch canoe", "--reference", _trained.Clip(1),
+            "--reference-text", "smooth planks", "--rate-clips", list, "--out", output, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu",
+            "--set", "plugins:griffin_lim:Iterations=4"]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Reference speaking rate from 3 transcribed clip(s)", error);
+
+        File.WriteAllLines(list, [$"{_trained.Clip(2)}|to the dark", "missing.wav|smooth planks"]);
+        (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "hi", "--reference", _trained.Clip(1),
+            "--rate-clips", list, "--out", output, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu"]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(list + ":2", error);
+        Assert.Contains("missing.wav", error);
+    }
+
+    [Fact]
     public async Task Synthesize_takes_the_reference_transcript_and_reports_the_speaking_rate()
     {
         var output = _trained.Directory.Combine("timed.wav");
@@ -138,7 +181,7 @@ public sealed class SynthesizeCommandTests : IClassFixture<SynthesizeCommandTest
         var (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "the birch canoe", "--reference", _trained.Clip(2),
             "--reference-text", "smooth planks", "--out", output, "--output-dir", _trained.Directory.Combine("runs"), "--device", "cpu", "--set", "plugins:griffin_lim:Iterations=4"]);
         Assert.True(exit == 0, error);
-        Assert.Contains("Reference speaking rate from its transcript", error);
+        Assert.Contains("Reference speaking rate from 1 transcribed clip(s)", error);
 
         (exit, error) = await Run(["synthesize", "--checkpoint", _trained.Checkpoint, "--text", "hi", "--reference", _trained.Clip(2),
             "--reference-text", " ", "--out", output]);

@@ -12,4 +12,10 @@ public sealed record EvaluationLine(RecordedUtterance Target, RecordedUtterance 
     public string Id => Target.Id;
     public string Text => Target.Text;
     public string Speaker => Target.Speaker;
+
+    /// <summary>
+    /// Further clips of the speaker (same rule, after the prompt) whose transcripts the speaking rate is also measured
+    /// with; empty when the rate comes from the prompt alone.
+    /// </summary>
+    public IReadOnlyList<RecordedUtterance> RatePrompts { get; init; } = [];
 }

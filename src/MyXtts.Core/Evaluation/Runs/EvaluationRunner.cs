@@ -62,11 +62,13 @@ public sealed class EvaluationRunner(EvaluationEngines engines, EvaluationRunOpt
         const string name = "prompt_speaking_rate", description = "Speaking rate measured from each prompt's transcript (× the model's own pace for the voice)";
         if (!options.ReferenceTranscripts)
             return new MetricGroup(name, description, MetricResult.Unavailable("Prompt transcripts were not used (--ignore-reference-transcripts): every output is at the model's own pace."));
-        var perLine = lines.Select(l => MetricResult.Of(new Dictionary<string, double> { ["rate"] = l.PromptSpeakingRate })).ToArray();
-        var prompts = lines.GroupBy(l => l.Line.Reference.Id, StringComparer.Ordinal).Select(g => g.First().PromptSpeakingRate).ToArray();
+        var perLine = lines.Select(l => MetricResult.Of(new Dictionary<string, double> { ["rate"] = l.PromptSpeakingRate, ["clips"] = l.PromptRateClips })).ToArray();
+        var prompts = lines.GroupBy(l => l.Line.Reference.Id, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+        var rates = prompts.Select(l => l.PromptSpeakingRate).ToArray();
         var summary = prompts.Length == 0 ? MetricResult.Unavailable("No line was evaluated.") : MetricResult.Of(new Dictionary<string, double>
         {
-            ["prompts"] = prompts.Length, ["geometric_mean"] = Math.Exp(prompts.Average(Math.Log)), ["min"] = prompts.Min(), ["max"] = prompts.Max(),
+            ["prompts"] = prompts.Length, ["geometric_mean"] = Math.Exp(rates.Average(Math.Log)), ["min"] = rates.Min(), ["max"] = rates.Max(),
+            ["mean_clips"] = prompts.Average(l => l.PromptRateClips),
         });
         return new MetricGroup(name, description, summary, perLine);
     }
@@ -112,7 +114,9 @@ public sealed class EvaluationRunner(EvaluationEngines engines, EvaluationRunOpt
         new("model", tts.ModelDescription), new("vocoder", engines.VocoderName),
         new("evaluated lines", $"{set.Lines.Count} of {set.Evaluated}" + (set.WithoutReference > 0 ? $" ({set.WithoutReference} without a prompt left out)" : "")),
         new("reference pool", set.ReferencePool), new("reference rule", ReferenceRule.Description),
-        new("speaking rate", options.ReferenceTranscripts ? "each prompt's, measured with its transcript" : "the model's own pace for the voice (prompt transcripts not used)"),
+        new("speaking rate", !options.ReferenceTranscripts ? "the model's own pace for the voice (prompt transcripts not used)"
+            : set.RatePrompts == 1 ? "each prompt's, measured with its transcript"
+            : $"geometric mean over each prompt and the speaker's next clips by the same rule ({set.RatePrompts} in all), measured with their transcripts"),
         new("asr", engines.AsrDescription), new("speaker embedding", EmbeddingName()),
         new("griffin-lim ceiling", $"{engines.GriffinLim.Iterations} iterations"), new("seed", options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("voices table", set.Voices is null ? "none" : $"{set.Voices.Rows.Count} voices, {set.Voices.TempoTwins().Count} tempo-twin pairs"),

@@ -24,23 +24,35 @@ public sealed record EvaluationSet
     public int WithoutReference { get; init; }
     public VoiceTable? Voices { get; init; }
 
+    /// <summary>Clips per speaker the speaking rate is measured over: the prompt and the speaker's next ones by <see cref="ReferenceRule"/>.</summary>
+    public int RatePrompts { get; init; } = 1;
+
+    /// <summary>
+    /// Rate clips per speaker when not told otherwise: six bring one sentence's stray (sd 0.035–0.07 in log) to about
+    /// 2 %, which the tempo-twin bar (5 %) needs; each costs one synthesis per speaker without the vocoder.
+    /// </summary>
+    public const int DefaultRatePrompts = 6;
+
     /// <summary>Clips per speaker used as identification centroids.</summary>
     public const int EnrollmentPerSpeaker = 5;
 
     /// <summary>
     /// Lines from <paramref name="evaluated"/> (at most <paramref name="maxLines"/>, in file order) with prompts from
     /// <paramref name="pool"/> by <see cref="ReferenceRule"/>; lines whose speaker has no other clip in the pool are left out.
+    /// Each line also gets up to <paramref name="ratePrompts"/> − 1 further clips of its speaker for the speaking rate.
     /// </summary>
     public static EvaluationSet From(IReadOnlyList<RecordedUtterance> evaluated, IReadOnlyList<RecordedUtterance> pool, int? maxLines,
-        string evaluatedName, string poolName, VoiceTable? voices)
+        string evaluatedName, string poolName, VoiceTable? voices, int ratePrompts = DefaultRatePrompts)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(ratePrompts, 1);
         var rule = new ReferenceRule(pool);
         var lines = new List<EvaluationLine>();
         var missing = 0;
         foreach (var target in evaluated)
         {
             if (maxLines is { } max && lines.Count >= max) break;
-            if (rule.Pick(target) is { } reference) lines.Add(new EvaluationLine(target, reference));
+            var prompts = rule.PickMany(target, ratePrompts);
+            if (prompts.Count > 0) lines.Add(new EvaluationLine(target, prompts[0]) { RatePrompts = prompts.Skip(1).ToArray() });
             else missing++;
         }
         var enrollment = pool.GroupBy(u => u.Speaker, StringComparer.Ordinal)
@@ -48,6 +60,7 @@ public sealed record EvaluationSet
         return new EvaluationSet
         {
             Lines = lines, Evaluated = evaluatedName, ReferencePool = poolName, Enrollment = enrollment, WithoutReference = missing, Voices = voices,
+            RatePrompts = ratePrompts,
             Sentences = evaluated.Concat(pool).Select(u => u.Text).Distinct(StringComparer.Ordinal).ToArray(),
         };
     }
@@ -58,12 +71,12 @@ public sealed record EvaluationSet
     /// is a <c>heldout</c> folder inside a corpus, else from DIR (the corpus that holds the held-out split). Throws
     /// <see cref="InvalidOperationException"/> when no line has a usable prompt.
     /// </summary>
-    public static EvaluationSet Open(string data, string? referenceData, int? maxLines, SpeakerResolver speakers, SkipLog skips)
+    public static EvaluationSet Open(string data, string? referenceData, int? maxLines, SpeakerResolver speakers, SkipLog skips, int ratePrompts = DefaultRatePrompts)
     {
         var (evaluatedDir, poolDir) = Folders(Path.GetFullPath(data), referenceData is null ? null : Path.GetFullPath(referenceData));
         var evaluated = Read(evaluatedDir, speakers, skips);
         var pool = poolDir == evaluatedDir ? evaluated : Read(poolDir, speakers, skips);
-        var set = From(evaluated, pool, maxLines, evaluatedDir, poolDir, VoiceTable.Find(evaluatedDir, poolDir));
+        var set = From(evaluated, pool, maxLines, evaluatedDir, poolDir, VoiceTable.Find(evaluatedDir, poolDir), ratePrompts);
         if (set.Lines.Count == 0)
             throw new InvalidOperationException($"None of the {evaluated.Count} lines of {evaluatedDir} has a voice prompt: the reference pool {poolDir} has no other " +
                                                 "utterance of their speakers. Give --reference-data with clips of the same speakers.");

@@ -47,7 +47,7 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
 
     private ProducedLine ProduceOne(EvaluationLine line, string folder, bool showcase)
     {
-        var voice = Voice(line.Reference);
+        var voice = Voice(line);
         var synthesis = tts.Synthesize(line.Text, voice, new SynthesisOptions { Seed = options.Seed });
         var teacher = tts.TeacherForce(line.Text, line.Target.AudioPath, voice);
         var rate = tts.Mel.SampleRate;
@@ -67,13 +67,19 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
                 MelFigure = WriteMelFigure(folder, name, synthesis, teacher), AlignmentFigure = WriteAlignmentFigure(folder, name, line, teacher),
             };
         }
-        return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files) { PromptSpeakingRate = voice.SpeakingRate };
+        return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files) { PromptSpeakingRate = voice.SpeakingRate, PromptRateClips = voice.SpeakingRateClips };
     }
 
-    private VoiceReference Voice(RecordedUtterance prompt)
+    /// <summary>The line's prompt, loaded once per prompt and set of rate clips (lines of a speaker share both).</summary>
+    private VoiceReference Voice(EvaluationLine line)
     {
-        if (!_voices.TryGetValue(prompt.AudioPath, out var voice))
-            _voices[prompt.AudioPath] = voice = tts.LoadReference(prompt.AudioPath, options.ReferenceTranscripts ? prompt.Text : null);
+        var prompt = line.Reference;
+        var key = string.Join('\n', line.RatePrompts.Select(u => u.AudioPath).Prepend(prompt.AudioPath));
+        if (!_voices.TryGetValue(key, out var voice))
+        {
+            var rateClips = options.ReferenceTranscripts ? line.RatePrompts.Select(u => new TranscribedClip(u.AudioPath, u.Text)).ToArray() : [];
+            _voices[key] = voice = tts.LoadReference(prompt.AudioPath, options.ReferenceTranscripts ? prompt.Text : null, rateClips);
+        }
         return voice;
     }
 

@@ -14,6 +14,9 @@ public sealed record ProducedLine(EvaluationLine Line, SynthesisResult Synthesis
     /// <summary>The prompt's speaking rate the output was made at (<see cref="VoiceReference.SpeakingRate"/>; 1 without its transcript).</summary>
     public double PromptSpeakingRate { get; init; } = 1.0;
 
+    /// <summary>How many transcribed clips <see cref="PromptSpeakingRate"/> averages (<see cref="VoiceReference.SpeakingRateClips"/>).</summary>
+    public int PromptRateClips { get; init; }
+
     /// <summary>The line as the metric contracts see it.</summary>
     public EvaluationUtterance Utterance => new(Line.Id, Line.Text, Output, Reference)
     {

@@ -23,10 +23,18 @@ public sealed class ReferenceRule
             .ToDictionary(g => g.Key, g => g.OrderBy(u => u.Id, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
 
     /// <summary>The prompt for <paramref name="target"/>, or null when the pool has no other utterance of the speaker.</summary>
-    public RecordedUtterance? Pick(RecordedUtterance target)
+    public RecordedUtterance? Pick(RecordedUtterance target) => PickMany(target, 1).FirstOrDefault();
+
+    /// <summary>
+    /// The prompt for <paramref name="target"/> and the speaker's next clips by the same rule, at most
+    /// <paramref name="count"/> in all (fewer when the pool has fewer), prompt first. Evaluation measures the speaking
+    /// rate over them.
+    /// </summary>
+    public IReadOnlyList<RecordedUtterance> PickMany(RecordedUtterance target, int count)
     {
-        if (!_bySpeaker.TryGetValue(target.Speaker, out var clips)) return null;
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!_bySpeaker.TryGetValue(target.Speaker, out var clips)) return [];
         var sentence = TranscriptNormalizer.Normalize(target.Text);
-        return clips.FirstOrDefault(u => u.Id != target.Id && TranscriptNormalizer.Normalize(u.Text) != sentence);
+        return clips.Where(u => u.Id != target.Id && TranscriptNormalizer.Normalize(u.Text) != sentence).Take(count).ToArray();
     }
 }

@@ -36,6 +36,24 @@ public sealed class EvaluationSetTests
     }
 
     [Fact]
+    public void Each_line_gets_the_speakers_next_clips_for_the_speaking_rate_up_to_the_count()
+    {
+        RecordedUtterance U(string id, string speaker) => new(id, "text of " + id, speaker, id + ".wav");
+        var pool = new[] { U("a_3", "a"), U("a_1", "a"), U("a_2", "a"), U("b_1", "b") };
+
+        var set = EvaluationSet.From([U("a_h1", "a"), U("b_h1", "b")], pool, null, "held out", "train", voices: null, ratePrompts: 3);
+        var single = EvaluationSet.From([U("a_h1", "a")], pool, null, "held out", "train", voices: null, ratePrompts: 1);
+
+        Assert.Equal(3, set.RatePrompts);
+        Assert.Equal("a_1", set.Lines[0].Reference.Id);
+        Assert.Equal(["a_2", "a_3"], set.Lines[0].RatePrompts.Select(u => u.Id));
+        Assert.Empty(set.Lines[1].RatePrompts);                            // b has one clip: the prompt alone
+        Assert.Empty(single.Lines[0].RatePrompts);
+        Assert.Equal(EvaluationSet.DefaultRatePrompts - 1, EvaluationSet.From([U("a_h1", "a")], Enumerable.Range(1, 9).Select(i => U($"a_{i}", "a")).ToArray(),
+            null, "held out", "train", voices: null).Lines[0].RatePrompts.Count);
+    }
+
+    [Fact]
     public void Opening_a_dataset_folder_reads_its_metadata_and_fails_when_no_line_has_a_prompt()
     {
         using var dir = new TempDirectory();

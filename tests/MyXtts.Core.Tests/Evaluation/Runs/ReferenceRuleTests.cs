@@ -18,6 +18,18 @@ public sealed class ReferenceRuleTests
     }
 
     [Fact]
+    public void Several_prompts_follow_the_same_rule_in_id_order_prompt_first()
+    {
+        var rule = new ReferenceRule([U("a_04", "a", "four"), U("a_02", "a", "two"), U("a_01", "a", "Hello, world!"), U("a_03", "a", "three")]);
+
+        Assert.Equal(["a_02", "a_03"], rule.PickMany(U("h_09", "a", "hello world"), 2).Select(u => u.Id));
+        Assert.Equal(["a_01", "a_03", "a_04"], rule.PickMany(U("a_02", "a", "new"), 10).Select(u => u.Id));   // fewer than asked: all there are
+        Assert.Equal(rule.Pick(U("h_10", "a", "x"))!.Id, rule.PickMany(U("h_10", "a", "x"), 3)[0].Id);
+        Assert.Empty(rule.PickMany(U("z_01", "z", "x"), 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rule.PickMany(U("h_10", "a", "x"), 0));
+    }
+
+    [Fact]
     public void A_speaker_without_another_clip_gets_no_prompt()
     {
         var rule = new ReferenceRule([U("a_01", "a", "one")]);
