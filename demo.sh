@@ -37,8 +37,11 @@ for voice in $(cut -f1 "$out/sample/voices.tsv" | tail -n +2 | head -n 4); do
   reference=$(ls "$out/sample/wavs/${voice}_"*.wav | head -n 1)
   # what the reference says, so the output also takes its speaking rate (docs/model.md, "Speaking rate")
   reference_text=$(grep "^$(basename "$reference" .wav)|" "$out/sample/metadata.csv" | cut -d'|' -f2)
+  # five more of the voice's clips with what they say: the rate is measured over all six (one sentence strays by ~5 %)
+  grep "^${voice}_" "$out/sample/metadata.csv" | sed -n 2,6p | awk -F'|' -v w="$out/sample/wavs" '{print w "/" $1 ".wav|" $2}' > "$out/speech/$voice.rate-clips"
   grep "^${voice}_" "$out/sample/heldout/metadata.csv" | head -n 2 | cut -d'|' -f2 > "$out/speech/$voice.txt"
-  ./myxtts synthesize --checkpoint "$checkpoint" --reference "$reference" --reference-text "$reference_text" --text-file "$out/speech/$voice.txt" \
+  ./myxtts synthesize --checkpoint "$checkpoint" --reference "$reference" --reference-text "$reference_text" --rate-clips "$out/speech/$voice.rate-clips" \
+    --text-file "$out/speech/$voice.txt" \
     --out "$out/speech/$voice" --output-dir "$out/runs" --run-name "synthesize-$voice"
 done
 
