@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Abstractions.Profiling;
+using MyXtts.Checkpoints.IO;
 using MyXtts.Plugins.Profilers.Naming;
-using MyXtts.Plugins.Profilers.Output;
 using MyXtts.Plugins.Profilers.Timing;
 using Serilog;
 
@@ -76,7 +76,11 @@ public sealed class SummaryProfiler : IProfiler, IEpochReporter, IOperationSink
             SummaryLog.Write(_logger, summary);
             AtomicFile.Write(Path.Combine(runDirectory, JsonFileName),
                 stream => JsonSerializer.Serialize(stream, summary, JsonOptions));
-            AtomicFile.WriteText(Path.Combine(runDirectory, TextFileName), SummaryTable.Format(summary));
+            AtomicFile.Write(Path.Combine(runDirectory, TextFileName), stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                writer.Write(SummaryTable.Format(summary));
+            });
         }
     }
 

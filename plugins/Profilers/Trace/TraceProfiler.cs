@@ -1,6 +1,6 @@
 using MyXtts.Abstractions.Plugins;
 using MyXtts.Abstractions.Profiling;
-using MyXtts.Plugins.Profilers.Output;
+using MyXtts.Checkpoints.IO;
 using MyXtts.Plugins.Profilers.Timing;
 using Serilog;
 
