@@ -52,8 +52,8 @@ public sealed class WeightsExportTests
 
         Assert.Equal(2, exit);
         Assert.Contains("do not fit this model", error);
-        Assert.Contains("text_encoder.embedding.weight (", error);
-        Assert.Contains("in the file, ", error);
+        Assert.Contains("text_encoder.embedding.weight: file [", error);
+        Assert.Contains("] vs module [", error);
     }
 
     private static void AssertSameTensors(string expectedPath, string actualPath)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using MyXtts.Abstractions.Audio;
+using MyXtts.Checkpoints;
+using MyXtts.Checkpoints.Modules;
 using MyXtts.Checkpoints.Safetensors;
 using MyXtts.Core.Text;
 using static TorchSharp.torch;
@@ -42,16 +44,15 @@ public static class ModelWeights
         CheckDefinitions(path, file.Metadata, tokenizer, mel);
         using var checkpoint = Readable(path, file.ReadTensors);
         var loaded = Readable(path, () => checkpoint.StateDict());   // an empty file holds no state dict
-        var state = model.state_dict();
-        var missing = state.Keys.Except(loaded.Keys).ToArray();
-        var unexpected = loaded.Keys.Except(state.Keys).ToArray();
-        var resized = state.Keys.Intersect(loaded.Keys).Where(k => !state[k].shape.SequenceEqual(loaded[k].shape))
-            .Select(k => $"{k} ({Shape(loaded[k])} in the file, {Shape(state[k])} in this model)").ToArray();
-        if (missing.Length + unexpected.Length + resized.Length > 0)
-            throw new CheckpointException($"Weights '{path}' do not fit this model: missing {List(missing)}; unexpected {List(unexpected)}; different shape {List(resized)}. " +
-                                          "Train with the model.* keys (or --model-size) the weights were made with.");
-        using var _ = no_grad();
-        foreach (var (name, target) in state) target.copy_(loaded[name]);
+        try
+        {
+            StateDictLoader.LoadStrict(model, loaded, path);
+        }
+        catch (StateDictMismatchException e)
+        {
+            throw new CheckpointException($"Weights '{path}' do not fit this model: {e.Message} " +
+                                          "Train with the model.* keys (or --model-size) the weights were made with.", e);
+        }
     }
 
     /// <summary>A damaged file as a <see cref="CheckpointException"/>, the error the commands report in one line.</summary>
@@ -81,7 +82,4 @@ public static class ModelWeights
                                           "Use the file's tokenizer settings (data.text_cleaners, data.add_blank, phonemes or characters).");
     }
 
-    private static string Shape(Tensor t) => $"[{string.Join(", ", t.shape)}]";
-
-    private static string List(IReadOnlyCollection<string> keys) => keys.Count == 0 ? "none" : string.Join(", ", keys.Take(8)) + (keys.Count > 8 ? $" (+{keys.Count - 8} more)" : "");
 }
