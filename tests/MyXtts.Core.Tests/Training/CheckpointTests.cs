@@ -136,7 +136,7 @@ public sealed class CheckpointTests
 
         using var wider = new BaselineConvModel(new BaselineConvOptions { VocabSize = 12, NMels = 8, Channels = 24, Layers = 2, KernelSize = 3 });
         var error = Assert.Throws<CheckpointException>(() => ModelWeights.ImportSafetensors(wider, path));
-        Assert.Contains("different shape embedding.weight", error.Message);
+        Assert.Contains("embedding.weight: file [12, 16] vs module [12, 24]", error.Message);
     }
 
     private static void ResumeWith(BaselineConvModel model, TrainingCheckpoint checkpoint, TokenizerDefinition tokenizer, MelSettings mel)
