@@ -211,11 +211,19 @@ public sealed partial class SpeechSynthesizer : IDisposable
         });
     }
 
-    /// <summary>Mel frames the model gives <paramref name="text"/> in <paramref name="reference"/>'s voice at its own pace (speed 1, no vocoder).</summary>
+    /// <summary>
+    /// Mel frames the model gives <paramref name="text"/> in <paramref name="reference"/>'s voice at its own pace (speed
+    /// 1, no vocoder): from the durations alone when the model fixes its length before decoding, else by decoding.
+    /// </summary>
     private int PredictedFrames(string text, VoiceReference reference)
     {
         var ids = Tokens(text, reference);
-        return InModel(() => Decode(ids, reference, 1.0, new SynthesisOptions()).Frames);
+        if (_model is not ILengthPredictingModel planner) return InModel(() => Decode(ids, reference, 1.0, new SynthesisOptions()).Frames);
+        return InModel(() =>
+        {
+            var (tokens, tokenLengths, referenceMel, referenceLengths) = Inputs(ids, reference);
+            return (int)planner.PredictFrames(tokens, tokenLengths, referenceMel, referenceLengths, 1.0, null, Conditioning(reference))[0].item<long>();
+        });
     }
 
     /// <summary>
@@ -250,14 +258,20 @@ public sealed partial class SpeechSynthesizer : IDisposable
     private (Tensor Mel, int Frames) Decode(int[] ids, VoiceReference reference, double speed, SynthesisOptions options)
     {
         if (options.Seed is { } seed) manual_seed(seed);
-        var tokens = tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0);
-        var tokenLengths = tensor(new long[] { ids.Length }, device: _device);
-        var referenceMel = tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames);
-        var referenceLengths = tensor(new long[] { reference.Frames }, device: _device);
+        var (tokens, tokenLengths, referenceMel, referenceLengths) = Inputs(ids, reference);
         using var style = StyleTensor(options.StyleWeights);
         var (mel, lengths) = _model.Synthesize(tokens, tokenLengths, referenceMel, referenceLengths, speed, style, Conditioning(reference));
         return (mel, (int)lengths[0].item<long>());
     }
+
+    /// <summary>One utterance's tokens and the reference mel as the model's batch-of-one inputs, on its device.</summary>
+    private (Tensor Tokens, Tensor TokenLengths, Tensor ReferenceMel, Tensor ReferenceLengths) Inputs(int[] ids, VoiceReference reference) =>
+    (
+        tensor(ids.Select(i => (long)i).ToArray(), device: _device).unsqueeze(0),
+        tensor(new long[] { ids.Length }, device: _device),
+        tensor(reference.LogMel, device: _device).reshape(1, reference.NMels, reference.Frames),
+        tensor(new long[] { reference.Frames }, device: _device)
+    );
 
     /// <summary>The reference's pretrained speaker embedding [1, E] for a model trained with one.</summary>
     private Dictionary<string, Tensor>? Conditioning(VoiceReference reference)

@@ -26,7 +26,7 @@ namespace MyXtts.Core.Models;
 /// is embedded into the text states before the length regulator. Mels are standardised inside
 /// (<c>mel_normalizer</c>) and r frames are predicted per step. Field names are the state-dict keys.
 /// </summary>
-public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, IDataInitializedModel, IOptionalOutputsModel
+public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, IAcousticModel, ILengthPredictingModel, IDataInitializedModel, IOptionalOutputsModel
 {
     private readonly MelNormalizer mel_normalizer;
     private readonly TextEncoder text_encoder;
@@ -165,7 +165,41 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
     /// Returns the log-mel [B, n_mels, T] (after the postnet) and valid frames [B]. Runs in eval mode without gradients.
     /// </summary>
     public (Tensor Mel, Tensor Lengths) Synthesize(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths,
-        double speed = 1.0, Tensor? styleWeights = null, IReadOnlyDictionary<string, Tensor>? conditioning = null)
+        double speed = 1.0, Tensor? styleWeights = null, IReadOnlyDictionary<string, Tensor>? conditioning = null) =>
+        Inferring(speed, () =>
+        {
+            var plan = Plan(tokens, tokenLengths, referenceMel, referenceLengths, speed, styleWeights, conditioning);
+            var dtype = referenceMel.dtype;
+            var maxSteps = Math.Max(1, plan.Steps.max().item<long>());
+            var path = AlignmentPaths.FromDurations(plan.Durations, maxSteps).to(dtype);
+            var (stepMask, stepPadding) = Masks(plan.Steps, maxSteps, dtype);
+            var (_, refined, _) = Decode(plan.Text, plan.Text.Prosody, plan.Voice, path, plan.Durations, stepMask, stepPadding);
+            var r = _options.ReductionFactor;
+            return (ToMel(refined, maxSteps * r).MoveToOuterDisposeScope(), (plan.Steps * r).MoveToOuterDisposeScope());
+        });
+
+    /// <inheritdoc />
+    public Tensor PredictFrames(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths,
+        double speed = 1.0, Tensor? styleWeights = null, IReadOnlyDictionary<string, Tensor>? conditioning = null) =>
+        Inferring(speed, () => (Plan(tokens, tokenLengths, referenceMel, referenceLengths, speed, styleWeights, conditioning).Steps * _options.ReductionFactor)
+            .MoveToOuterDisposeScope());
+
+    /// <summary>What inference fixes before decoding: the voice, the encoded text and each token's decoder steps.</summary>
+    private sealed record DurationPlan(VoiceVectors Voice, TextStates Text, Tensor Durations, Tensor Steps);
+
+    private DurationPlan Plan(Tensor tokens, Tensor tokenLengths, Tensor referenceMel, Tensor referenceLengths, double speed,
+        Tensor? styleWeights, IReadOnlyDictionary<string, Tensor>? conditioning)
+    {
+        var dtype = referenceMel.dtype;
+        var voice = Voice(referenceMel, referenceLengths, styleWeights, conditioning, tokens.shape[0], dtype);
+        var text = EncodeText(tokens, tokenLengths, voice, Rate(referenceMel, referenceLengths), dtype);
+        var tokenMask = SequenceMasks.Valid(tokenLengths, tokens.shape[1]);
+        var durations = (text.LogDurations.exp() / speed).round().clamp_min(1).to(ScalarType.Int64) * tokenMask.to(ScalarType.Int64);
+        return new DurationPlan(voice, text, durations, durations.sum(1));                                 // steps [B]
+    }
+
+    /// <summary>Runs an inference <paramref name="body"/> in eval mode, without gradients, in its own dispose scope.</summary>
+    private T Inferring<T>(double speed, Func<T> body)
     {
         if (!(speed > 0) || double.IsInfinity(speed))
             throw new ArgumentOutOfRangeException(nameof(speed), speed, "Speaking rate must be a positive number (1 = as trained, 1.2 = 20 % faster).");
@@ -177,18 +211,7 @@ public sealed class XttsAcousticModel : nn.Module<TrainingBatch, ModelOutputs>, 
         {
             using var scope = NewDisposeScope();
             using var _ = no_grad();
-            var dtype = referenceMel.dtype;
-            var voice = Voice(referenceMel, referenceLengths, styleWeights, conditioning, tokens.shape[0], dtype);
-            var text = EncodeText(tokens, tokenLengths, voice, Rate(referenceMel, referenceLengths), dtype);
-            var tokenMask = SequenceMasks.Valid(tokenLengths, tokens.shape[1]);
-            var durations = (text.LogDurations.exp() / speed).round().clamp_min(1).to(ScalarType.Int64) * tokenMask.to(ScalarType.Int64);
-            var steps = durations.sum(1);                                                                   // [B]
-            var maxSteps = Math.Max(1, steps.max().item<long>());
-            var path = AlignmentPaths.FromDurations(durations, maxSteps).to(dtype);
-            var (stepMask, stepPadding) = Masks(steps, maxSteps, dtype);
-            var (_, refined, _) = Decode(text, text.Prosody, voice, path, durations, stepMask, stepPadding);
-            var r = _options.ReductionFactor;
-            return (ToMel(refined, maxSteps * r).MoveToOuterDisposeScope(), (steps * r).MoveToOuterDisposeScope());
+            return body();
         }
         finally
         {

@@ -86,6 +86,28 @@ public sealed class XttsAcousticModelTests
     }
 
     [Fact]
+    public void Predicted_frames_are_the_lengths_synthesis_returns_at_every_speed_and_style()
+    {
+        using var model = TinyAcoustic.Model();
+        var batch = new SyntheticBatches(4, 2).Collate([0, 1]).Batch;
+        model.train();
+        model.Forward(batch);   // takes the mel statistics
+        var style = nn.functional.one_hot(tensor(new long[] { 1, 2 }), 4).to(ScalarType.Float32);
+
+        foreach (var speed in new[] { 1.0, 0.7, 2.5 })
+        {
+            var (_, lengths) = model.Synthesize(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths, speed);
+            var predicted = model.PredictFrames(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths, speed);
+            Assert.Equal(lengths.data<long>().ToArray(), predicted.data<long>().ToArray());
+        }
+        var (_, styled) = model.Synthesize(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths, styleWeights: style);
+        Assert.Equal(styled.data<long>().ToArray(),
+            model.PredictFrames(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths, styleWeights: style).data<long>().ToArray());
+        Assert.True(model.training, "length prediction must restore the training mode");
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.PredictFrames(batch.Tokens, batch.TokenLengths, batch.ReferenceMel, batch.ReferenceMelLengths, speed: 0));
+    }
+
+    [Fact]
     public void With_reference_rate_conditioning_a_faster_reference_changes_the_predicted_durations_and_trains_the_rate_layer()
     {
         ModelTestSupport.Seed(5);
