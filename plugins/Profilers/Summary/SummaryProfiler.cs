@@ -76,11 +76,7 @@ public sealed class SummaryProfiler : IProfiler, IEpochReporter, IOperationSink
             SummaryLog.Write(_logger, summary);
             AtomicFile.Write(Path.Combine(runDirectory, JsonFileName),
                 stream => JsonSerializer.Serialize(stream, summary, JsonOptions));
-            AtomicFile.Write(Path.Combine(runDirectory, TextFileName), stream =>
-            {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-                writer.Write(SummaryTable.Format(summary));
-            });
+            AtomicFile.Write(Path.Combine(runDirectory, TextFileName), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(SummaryTable.Format(summary))));
         }
     }
 
