@@ -70,16 +70,17 @@ public sealed class LineProduction(SpeechSynthesizer tts, EvaluationEngines engi
         return new ProducedLine(line, synthesis, output, truth, reference, griffinLim, vocoderTruth, teacher, files) { PromptSpeakingRate = voice.SpeakingRate, PromptRateClips = voice.SpeakingRateClips };
     }
 
-    /// <summary>The line's prompt, loaded once per prompt and set of rate clips (lines of a speaker share both).</summary>
+    /// <summary>
+    /// The line's prompt, loaded once per prompt and set of rate clips actually used (lines of a speaker share both;
+    /// without transcripts the rate clips play no part, so the prompt alone is the key).
+    /// </summary>
     private VoiceReference Voice(EvaluationLine line)
     {
         var prompt = line.Reference;
-        var key = string.Join('\n', line.RatePrompts.Select(u => u.AudioPath).Prepend(prompt.AudioPath));
+        var rateClips = options.ReferenceTranscripts ? line.RatePrompts.Select(u => new TranscribedClip(u.AudioPath, u.Text)).ToArray() : [];
+        var key = string.Join('\n', rateClips.Select(c => c.Path).Prepend(prompt.AudioPath));
         if (!_voices.TryGetValue(key, out var voice))
-        {
-            var rateClips = options.ReferenceTranscripts ? line.RatePrompts.Select(u => new TranscribedClip(u.AudioPath, u.Text)).ToArray() : [];
             _voices[key] = voice = tts.LoadReference(prompt.AudioPath, options.ReferenceTranscripts ? prompt.Text : null, rateClips);
-        }
         return voice;
     }
 
